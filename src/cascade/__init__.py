@@ -1,0 +1,64 @@
+"""cascade: the performance cascade (penjenjangan kinerja) of Indonesian government bodies.
+
+Model the SAKIP cascade of goals (sasaran), indicators (indikator kinerja), targets,
+realisations and budgets from the pemda down to individual employees; read and write it as an
+xlsx workbook, a folder of CSV files, JSON or pandas DataFrames.
+
+>>> import cascade
+>>> city = cascade.load_example()
+>>> city.unit("DINKES").name
+'Dinas Kesehatan'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from cascade.datasets import load_example
+from cascade.enums import Aggregation, GoalKind, Level, PeriodAggregation, Polarity, Role
+from cascade.errors import (
+    CascadeError,
+    FileFormatError,
+    InputError,
+    InputProblem,
+    InvalidPeriodError,
+    UnknownIdError,
+    UsageError,
+)
+from cascade.io import read, write
+from cascade.model import Cascade
+from cascade.period import Period
+from cascade.records import Budget, Goal, Indicator, Realisation, Target, Unit
+
+try:
+    __version__ = version("cascade-sakip")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "Aggregation",
+    "Budget",
+    "Cascade",
+    "CascadeError",
+    "FileFormatError",
+    "Goal",
+    "GoalKind",
+    "Indicator",
+    "InputError",
+    "InputProblem",
+    "InvalidPeriodError",
+    "Level",
+    "Period",
+    "PeriodAggregation",
+    "Polarity",
+    "Realisation",
+    "Role",
+    "Target",
+    "Unit",
+    "UnknownIdError",
+    "UsageError",
+    "__version__",
+    "load_example",
+    "read",
+    "write",
+]
