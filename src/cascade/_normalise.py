@@ -176,14 +176,30 @@ def _normalise_table(
             continue
         values = frame[header].reset_index(drop=True)
         data.update(_parse_column(spec, column, header, values, problem))
+    if len(collector.problems) == n_before:
+        result = pd.DataFrame(data)
+        if spec.name == "targets":
+            _check_ranges(result, core, problem)
     if len(collector.problems) > n_before:
+        _sort_problems(collector.problems, n_before, list(frame.columns), labels)
         return canonical_empty(spec)
-    result = pd.DataFrame(data)
-    if spec.name == "targets":
-        _check_ranges(result, core, problem)
     for header in extras:
         result[header] = _extra_column(frame[header].reset_index(drop=True))
     return result
+
+
+def _sort_problems(
+    problems: list[InputProblem], start: int, headers: list[object], labels: list[int | str]
+) -> None:
+    """Order one table's problems by row as the user sees it, then by column position."""
+    order = {label: i for i, label in enumerate(labels)}
+    position = {str(h): i for i, h in enumerate(headers)}
+
+    def key(p: InputProblem) -> tuple[int, int, int]:
+        row = -1 if p.row is None else order.get(p.row, -1)
+        return (row, position.get(p.column or "", -1), 0)
+
+    problems[start:] = sorted(problems[start:], key=key)
 
 
 def _resolve_columns(

@@ -1,21 +1,181 @@
-"""Reading and writing workbooks (being built)."""
+"""Reading and writing workbooks: xlsx, a folder of CSV files, or JSON.
+
+Vocabulary
+----------
+workbook
+    The interchange format of ``domain.md`` section 3: six tables with fixed columns. The same
+    tables and columns are held by an xlsx file (one sheet per table), a folder of
+    ``<table>.csv`` files, or a JSON document.
+format
+    ``xlsx``, ``csv`` (a folder) or ``json``; chosen from the path: a ``.xlsx`` suffix, a
+    ``.json`` suffix, or a directory (or a path without a suffix, when writing) for CSV.
+
+Reading accepts what people type: Indonesian headers and sheet names, enum words in
+Indonesian, and number text as Indonesian spreadsheets hold it (see :mod:`cascade._parse`).
+Every unreadable cell is reported in one :class:`~cascade.errors.InputError` with its file,
+table, row (as the user sees it) and column. Writing is lossless: reading what was written
+gives identical tables, extra columns and row order included. A write goes to a temporary
+file first and is renamed into place, so a failed write never leaves half a file.
+
+>>> import tempfile, pathlib
+>>> from cascade.datasets import load_example
+>>> city = load_example()
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     write(city, pathlib.Path(tmp) / "kota.json")
+...     read(pathlib.Path(tmp) / "kota.json") == city
+True
+"""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from cascade.errors import FileFormatError, InputProblem, UsageError
 
 if TYPE_CHECKING:
     from cascade.model import Cascade
 
-__all__ = ["read", "write"]
+__all__ = ["Format", "detect_format", "read", "write"]
+
+Format = Literal["xlsx", "csv", "json"]
+_SUFFIXES: dict[str, Format] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "json", ".csv": "csv"}
 
 
-def read(path: str | os.PathLike[str], **options: Any) -> Cascade:
-    """Read a workbook."""
-    raise NotImplementedError
+def detect_format(path: str | os.PathLike[str], *, for_writing: bool = False) -> Format:
+    """The workbook format a path stands for.
+
+    A ``.xlsx`` (or ``.xlsm``) file is xlsx, a ``.json`` file is JSON, and a directory is a
+    folder of CSV files; when writing, a path without a suffix is a CSV folder too.
+
+    Raises
+    ------
+    FileFormatError
+        For any other path, or (when reading) a path that does not exist.
+
+    Examples
+    --------
+    >>> detect_format("kota.xlsx"), detect_format("kota.json")
+    ('xlsx', 'json')
+    >>> detect_format("out/kota", for_writing=True)
+    'csv'
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not for_writing and not p.exists():
+        raise FileFormatError([InputProblem(file=str(p), message="no such file or folder")])
+    if p.is_dir():
+        return "csv"
+    if suffix in _SUFFIXES and (suffix != ".csv" or for_writing is False):
+        if suffix == ".csv":
+            # A lone CSV file holds one table; a workbook is a folder of them.
+            raise FileFormatError(
+                [
+                    InputProblem(
+                        file=str(p),
+                        message="a workbook in CSV is a folder of <table>.csv files: "
+                        "give the folder, not one file",
+                    )
+                ]
+            )
+        return _SUFFIXES[suffix]
+    if for_writing and suffix == "":
+        return "csv"
+    raise FileFormatError(
+        [
+            InputProblem(
+                file=str(p),
+                message=f"cannot tell the workbook format from {p.name!r}: expected a .xlsx "
+                "file, a .json file or a folder of CSV files",
+            )
+        ]
+    )
 
 
-def write(cascade: Cascade, path: str | os.PathLike[str], **options: Any) -> None:
-    """Write a workbook."""
-    raise NotImplementedError
+def _check_format(fmt: str | None) -> Format | None:
+    if fmt is None or fmt in ("xlsx", "csv", "json"):
+        return fmt  # type: ignore[return-value]
+    msg = f"unknown format {fmt!r}: expected xlsx, csv or json"
+    raise UsageError(msg)
+
+
+def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Cascade:  # noqa: A002
+    """Read a workbook from an xlsx file, a folder of CSV files or a JSON file.
+
+    Parameters
+    ----------
+    path
+        The file or folder.
+    format
+        ``xlsx``, ``csv`` or ``json``; by default taken from the path (:func:`detect_format`).
+
+    Returns
+    -------
+    Cascade
+
+    Raises
+    ------
+    FileFormatError
+        If the path does not exist or is not a workbook at all.
+    InputError
+        Listing every cell that cannot be read, every missing required column and every
+        missing required table, each with file, table, row and column.
+    """
+    fmt = _check_format(format) or detect_format(path)
+    if not Path(path).exists():
+        raise FileFormatError([InputProblem(file=str(path), message="no such file or folder")])
+    if fmt == "csv":
+        from cascade.io._csv import read_csv_folder
+
+        return read_csv_folder(Path(path))
+    if fmt == "xlsx":
+        from cascade.io._xlsx import read_xlsx
+
+        return read_xlsx(Path(path))
+    from cascade.io._json import read_json
+
+    return read_json(Path(path))
+
+
+def write(
+    cascade: Cascade,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+) -> Path:
+    """Write a cascade as an xlsx file, a folder of CSV files or a JSON file.
+
+    Every table is written, empty ones included, with the canonical headers, then the extra
+    columns. Existing files of the same name are replaced; other files in a CSV folder are
+    left alone.
+
+    Parameters
+    ----------
+    cascade
+        What to write.
+    path
+        The file or folder.
+    format
+        ``xlsx``, ``csv`` or ``json``; by default taken from the path.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    fmt = _check_format(format) or detect_format(path, for_writing=True)
+    target = Path(path)
+    if fmt == "csv":
+        from cascade.io._csv import write_csv_folder
+
+        write_csv_folder(cascade, target)
+    elif fmt == "xlsx":
+        from cascade.io._xlsx import write_xlsx
+
+        write_xlsx(cascade, target)
+    else:
+        from cascade.io._json import write_json
+
+        write_json(cascade, target)
+    return target
