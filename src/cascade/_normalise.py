@@ -69,7 +69,7 @@ def enum_dtype(column: Column) -> pd.CategoricalDtype:
 
 def period_categorical(values: pd.Series) -> pd.Series:
     """Canonical period text as a categorical sorted in period order."""
-    present = sorted({v for v in values.dropna().unique()}, key=period_sort_key)
+    present = sorted(set(values.dropna().unique()), key=period_sort_key)
     return pd.Series(pd.Categorical(values, categories=present), index=values.index)
 
 
@@ -96,7 +96,7 @@ class _Collector:
     problems: list[InputProblem] = field(default_factory=list)
 
     def add(self, **fields: object) -> None:
-        self.problems.append(InputProblem(**fields))  # type: ignore[arg-type]
+        self.problems.append(InputProblem.model_validate(fields))
 
 
 def normalise_tables(
@@ -353,7 +353,7 @@ def _check_ranges(
         problem(
             int(position),
             core.get("target_upper", "target_upper"),
-            _parse.format_number(float(result["target_upper"].iat[position])),
+            _parse.format_number(float(result["target_upper"].to_numpy()[position])),
             "target_upper is below the target",
         )
 

@@ -108,8 +108,9 @@ def is_blank(values: pd.Series) -> np.ndarray:
             dtype=bool,
             count=len(values),
         )
-        return missing | text_mask
-    return missing
+        mask: np.ndarray = missing | text_mask
+        return mask
+    return np.asarray(missing, dtype=bool)
 
 
 def _to_text(value: object) -> str:
@@ -128,12 +129,14 @@ def parse_id_column(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
         out = values.str.strip()
     else:
         out = pd.Series(
-            [None if b else _to_text(v) for v, b in zip(values.astype(object), blank, strict=True)],
+            [
+                None if b else _to_text(v)
+                for v, b in zip(values.astype(object), blank, strict=True)
+            ],
             index=values.index,
             dtype=object,
         )
-    out = out.astype("str")
-    out[blank] = np.nan
+    out = out.astype("str").mask(blank)
     return out, blank
 
 
@@ -385,7 +388,9 @@ def parse_period_column(values: pd.Series) -> tuple[pd.Series, np.ndarray, BadCe
                 cache[key] = None
         got = cache[key]
         if got is None:
-            bad.add(i, v, "expected a period: a year (2024), a quarter (2024Q1) or a month (2024-03)")
+            bad.add(
+                i, v, "expected a period: a year (2024), a quarter (2024Q1) or a month (2024-03)"
+            )
         out.append(got)
     return pd.Series(out, index=values.index, dtype=object), blank, bad
 

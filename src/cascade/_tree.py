@@ -70,7 +70,8 @@ class Tree:
             return np.empty(0, dtype=np.int64)
         # Gather each parent's run of children in one vectorised step.
         run_starts = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        return self._children[np.arange(total) + run_starts]
+        out: np.ndarray = self._children[np.arange(total) + run_starts]
+        return out
 
     def descendant_rows(self, row: int) -> np.ndarray:
         """Rows below ``row``, breadth first (one pass per level); stops at a cycle."""

@@ -101,22 +101,22 @@ class _OrderedEnum(_ParseableEnum):
 
     def __lt__(self, other: object) -> bool:
         if type(other) is type(self):
-            return self.rank < other.rank  # type: ignore[attr-defined, no-any-return]
+            return self.rank < other.rank
         return NotImplemented
 
     def __le__(self, other: object) -> bool:
         if type(other) is type(self):
-            return self.rank <= other.rank  # type: ignore[attr-defined, no-any-return]
+            return self.rank <= other.rank
         return NotImplemented
 
     def __gt__(self, other: object) -> bool:
         if type(other) is type(self):
-            return self.rank > other.rank  # type: ignore[attr-defined, no-any-return]
+            return self.rank > other.rank
         return NotImplemented
 
     def __ge__(self, other: object) -> bool:
         if type(other) is type(self):
-            return self.rank >= other.rank  # type: ignore[attr-defined, no-any-return]
+            return self.rank >= other.rank
         return NotImplemented
 
     __hash__ = enum.StrEnum.__hash__

@@ -86,7 +86,11 @@ class InputProblem(BaseModel):
     Examples
     --------
     >>> p = InputProblem(
-    ...     file="kota.xlsx", table="targets", row=7, column="target", value="12,5,1",
+    ...     file="kota.xlsx",
+    ...     table="targets",
+    ...     row=7,
+    ...     column="target",
+    ...     value="12,5,1",
     ...     message="expected a number",
     ... )
     >>> str(p)

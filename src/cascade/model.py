@@ -30,20 +30,31 @@ Examples
 --------
 >>> import pandas as pd
 >>> c = Cascade(
-...     units=pd.DataFrame({
-...         "unit_id": ["PEMKO", "DINKES"], "name": ["Pemerintah Kota", "Dinas Kesehatan"],
-...         "parent_id": [None, "PEMKO"], "level": ["pemda", "OPD"],
-...     }),
-...     goals=pd.DataFrame({
-...         "goal_id": ["S1", "S1.1"], "unit_id": ["PEMKO", "DINKES"],
-...         "parent_goal_id": [None, "S1"],
-...         "statement": ["Meningkatnya derajat kesehatan", "Meningkatnya layanan kesehatan"],
-...     }),
-...     indicators=pd.DataFrame({
-...         "indicator_id": ["I1", "I1.1"], "goal_id": ["S1", "S1.1"],
-...         "parent_indicator_id": [None, "I1"], "name": ["AHH", "Cakupan layanan"],
-...         "satuan": ["tahun", "persen"],
-...     }),
+...     units=pd.DataFrame(
+...         {
+...             "unit_id": ["PEMKO", "DINKES"],
+...             "name": ["Pemerintah Kota", "Dinas Kesehatan"],
+...             "parent_id": [None, "PEMKO"],
+...             "level": ["pemda", "OPD"],
+...         }
+...     ),
+...     goals=pd.DataFrame(
+...         {
+...             "goal_id": ["S1", "S1.1"],
+...             "unit_id": ["PEMKO", "DINKES"],
+...             "parent_goal_id": [None, "S1"],
+...             "statement": ["Meningkatnya derajat kesehatan", "Meningkatnya layanan kesehatan"],
+...         }
+...     ),
+...     indicators=pd.DataFrame(
+...         {
+...             "indicator_id": ["I1", "I1.1"],
+...             "goal_id": ["S1", "S1.1"],
+...             "parent_indicator_id": [None, "I1"],
+...             "name": ["AHH", "Cakupan layanan"],
+...             "satuan": ["tahun", "persen"],
+...         }
+...     ),
 ... )
 >>> c
 <Cascade: 2 units, 2 goals, 2 indicators, 0 targets, 0 realisations, 0 budgets>
@@ -180,8 +191,15 @@ class Cascade:
         >>> c = Cascade.from_records(
         ...     units=[Unit(unit_id="P", name="Pemko", level="pemda")],
         ...     goals=[Goal(goal_id="G", unit_id="P", statement="Tujuan", kind="tujuan")],
-        ...     indicators=[{"indicator_id": "I", "goal_id": "G", "name": "IPM",
-        ...                  "measure_unit": "indeks", "key": True}],
+        ...     indicators=[
+        ...         {
+        ...             "indicator_id": "I",
+        ...             "goal_id": "G",
+        ...             "name": "IPM",
+        ...             "measure_unit": "indeks",
+        ...             "key": True,
+        ...         }
+        ...     ],
         ...     targets=[{"indicator_id": "I", "period": "2024", "target": 75.5}],
         ... )
         >>> c.targets.to_dict("records")
@@ -460,8 +478,12 @@ class Cascade:
         >>> from cascade.datasets import load_example
         >>> city = load_example()
         >>> dinkes = city.subcascade("DINKES")
-        >>> set(dinkes.units["level"]) <= {"perangkat_daerah", "administrator", "pengawas",
-        ...                                "pelaksana"}
+        >>> set(dinkes.units["level"]) <= {
+        ...     "perangkat_daerah",
+        ...     "administrator",
+        ...     "pengawas",
+        ...     "pelaksana",
+        ... }
         True
         """
         _, row = self._locate(unit_id, "unit")
@@ -481,9 +503,7 @@ class Cascade:
                 "goals": t["goals"][goals_mask],
                 "indicators": t["indicators"][ind_mask],
                 "targets": t["targets"][t["targets"]["indicator_id"].isin(ind_ids)],
-                "realisations": t["realisations"][
-                    t["realisations"]["indicator_id"].isin(ind_ids)
-                ],
+                "realisations": t["realisations"][t["realisations"]["indicator_id"].isin(ind_ids)],
                 "budgets": t["budgets"][t["budgets"]["goal_id"].isin(goal_ids)],
             }
         )
@@ -523,7 +543,7 @@ class Cascade:
         for record in records:  # a duplicated id keeps its first row, as lookups do
             if record[id_col] not in seen:
                 seen.add(record[id_col])
-                graph.add_node(record[id_col], **record)
+                graph.add_node(record[id_col], **{str(k): v for k, v in record.items()})
         linked = table[table[parent_col].notna()]
         for parent in set(linked[parent_col]) - set(table[id_col]):
             graph.add_node(parent, missing=True)
@@ -546,4 +566,3 @@ def _plain(value: object) -> object:
     if isinstance(value, np.generic):
         return value.item()
     return value
-

@@ -217,7 +217,9 @@ a quarter (2024Q1) or a month (2024-03)
 
     def months(self) -> list[Period]:
         """The months this period covers, in order."""
-        return [Period(self._year, "month", m) for m in range(self._first_month, self.last_month + 1)]
+        return [
+            Period(self._year, "month", m) for m in range(self._first_month, self.last_month + 1)
+        ]
 
     def quarters(self) -> list[Period]:
         """The quarters this period covers (none for a month)."""

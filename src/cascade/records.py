@@ -20,8 +20,13 @@ target, realisation (target, realisasi)
 budget (anggaran)
     Allocated (pagu) and spent (realisasi anggaran) rupiah per goal and period.
 
->>> Indicator(indicator_id="I-1", goal_id="S-1", name="Angka kemiskinan",
-...           measure_unit="persen", polarity="turun").polarity
+>>> Indicator(
+...     indicator_id="I-1",
+...     goal_id="S-1",
+...     name="Angka kemiskinan",
+...     measure_unit="persen",
+...     polarity="turun",
+... ).polarity
 <Polarity.MINIMIZE: 'minimize'>
 """
 

@@ -138,9 +138,7 @@ def _id(name: str, *aliases: str, doc: str) -> Column:
 
 
 def _ref(name: str, *aliases: str, required: bool = False, doc: str) -> Column:
-    return Column(
-        name, "ref", required=required, cell_required=required, aliases=aliases, doc=doc
-    )
+    return Column(name, "ref", required=required, cell_required=required, aliases=aliases, doc=doc)
 
 
 def _number(name: str, *aliases: str, required: bool = False, doc: str) -> Column:
@@ -384,9 +382,7 @@ BUDGETS = TableSpec(
     aliases=("budget", "anggaran", "pagu"),
     doc="Budget per goal and period, in rupiah: pagu (allocated) and realisasi (spent).",
     columns=(
-        _ref(
-            "goal_id", "id sasaran", "kode sasaran", required=True, doc="The goal it funds."
-        ),
+        _ref("goal_id", "id sasaran", "kode sasaran", required=True, doc="The goal it funds."),
         Column(
             "period",
             "period",

@@ -100,7 +100,7 @@ def _check_format(fmt: str | None) -> Format | None:
     raise UsageError(msg)
 
 
-def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Cascade:  # noqa: A002
+def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Cascade:
     """Read a workbook from an xlsx file, a folder of CSV files or a JSON file.
 
     Parameters
@@ -142,7 +142,7 @@ def write(
     cascade: Cascade,
     path: str | os.PathLike[str],
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
 ) -> Path:
     """Write a cascade as an xlsx file, a folder of CSV files or a JSON file.
 

@@ -1,4 +1,4 @@
-"""A workbook as a folder of CSV files, one ``<table>.csv`` per table.
+r"""A workbook as a folder of CSV files, one ``<table>.csv`` per table.
 
 Reading: a file is a table when its name (without ``.csv``, any case) is a table name or an
 alias (``indikator.csv``, ``Realisasi.csv``); other files in the folder are left alone. The
@@ -8,7 +8,7 @@ semicolon (Excel with Indonesian regional settings) or a tab, told from the head
 cell is read as text and parsed by the rules of :mod:`cascade._parse`. Rows are numbered as
 Excel shows them, the header being row 1; wholly blank rows are not data and are skipped.
 
-Writing: one UTF-8 file per table, comma-delimited, ``\\n`` line endings, numbers in a form
+Writing: one UTF-8 file per table, comma-delimited, ``\n`` line endings, numbers in a form
 that reads back exactly (``12.5``, ``1200000``), yes/no as ``true``/``false``, blanks empty.
 """
 
@@ -102,8 +102,7 @@ def read_csv_table(path: Path) -> tuple[pd.DataFrame, list[int]]:
                     )
                 )
                 continue
-            row = row[:width]
-        cells.append(row + [""] * (width - len(row)))
+        cells.append(row[:width] + [""] * (width - len(row)))
         numbers.append(offset + 2)
     if problems:
         raise FileFormatError(problems, source=str(path))
