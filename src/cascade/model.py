@@ -143,7 +143,7 @@ class Cascade:
             "realisations": realisations,
             "budgets": budgets,
         }
-        raw = {name: _as_frame(value) for name, value in given.items()}
+        raw = {name: _as_frame(value, name) for name, value in given.items()}
         self._tables = normalise_tables(raw)
 
     @classmethod
@@ -551,10 +551,14 @@ class Cascade:
         return graph
 
 
-def _as_frame(value: FrameLike | None) -> pd.DataFrame | None:
+def _as_frame(value: FrameLike | None, table: str) -> pd.DataFrame | None:
+    """A DataFrame from what the user passed; an empty list is an empty table."""
     if value is None or isinstance(value, pd.DataFrame):
         return value
-    return pd.DataFrame(list(value))
+    rows = list(value)
+    if not rows:
+        return pd.DataFrame(columns=TABLES[table].column_names)
+    return pd.DataFrame(rows)
 
 
 def _plain(value: object) -> object:
