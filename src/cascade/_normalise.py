@@ -57,7 +57,7 @@ class TableSource:
     """
 
     file: str | None = None
-    rows: Sequence[int] | None = None
+    rows: Sequence[int] | np.ndarray | None = None
 
 
 def enum_dtype(column: Column) -> pd.CategoricalDtype:
@@ -143,23 +143,26 @@ def normalise_tables(
     return out
 
 
-def _row_labels(frame: pd.DataFrame, where: TableSource) -> list[int | str]:
+def _row_label(frame: pd.DataFrame, where: TableSource, position: int) -> int | str:
+    """The row the user sees for a 0-based position: a sheet row number or an index label."""
     if where.rows is not None:
-        return list(where.rows)
-    return [i if isinstance(i, int | str) else str(i) for i in frame.index.tolist()]
+        return int(where.rows[position])
+    label = frame.index[position]
+    if isinstance(label, np.integer):
+        return int(label)
+    return label if isinstance(label, int | str) else str(label)
 
 
 def _normalise_table(
     spec: TableSpec, frame: pd.DataFrame, where: TableSource, collector: _Collector
 ) -> pd.DataFrame:
-    labels = _row_labels(frame, where)
     n_before = len(collector.problems)
 
     def problem(row: int | None, column: str | None, value: str | None, message: str) -> None:
         collector.add(
             file=where.file,
             table=spec.name,
-            row=None if row is None else labels[row],
+            row=None if row is None else _row_label(frame, where, row),
             column=column,
             value=value,
             message=message,
@@ -174,30 +177,41 @@ def _normalise_table(
                 problem(None, column.name, None, f"the required column {column.name} is missing")
             data[column.name] = _absent_column(column, len(frame))
             continue
-        values = frame[header].reset_index(drop=True)
+        values = _first_column(frame, header).reset_index(drop=True)
         data.update(_parse_column(spec, column, header, values, problem))
     if len(collector.problems) == n_before:
         result = pd.DataFrame(data)
         if spec.name == "targets":
             _check_ranges(result, core, problem)
     if len(collector.problems) > n_before:
-        _sort_problems(collector.problems, n_before, list(frame.columns), labels)
+        _sort_problems(collector.problems, n_before, list(frame.columns))
         return canonical_empty(spec)
     for header in extras:
-        result[header] = _extra_column(frame[header].reset_index(drop=True))
+        result[header] = _extra_column(_first_column(frame, header).reset_index(drop=True))
     return result
 
 
-def _sort_problems(
-    problems: list[InputProblem], start: int, headers: list[object], labels: list[int | str]
-) -> None:
-    """Order one table's problems by row as the user sees it, then by column position."""
-    order = {label: i for i, label in enumerate(labels)}
+def _first_column(frame: pd.DataFrame, header: object) -> pd.Series:
+    """The first column labelled ``header`` (a repeated header is reported, not read twice)."""
+    loc = frame.columns.get_loc(header)
+    if isinstance(loc, slice):
+        loc = loc.start
+    elif not isinstance(loc, int):
+        loc = int(np.flatnonzero(loc)[0])
+    return frame.iloc[:, loc]
+
+
+def _sort_problems(problems: list[InputProblem], start: int, headers: list[object]) -> None:
+    """Order one table's problems by row label, then by column position (stable)."""
     position = {str(h): i for i, h in enumerate(headers)}
 
-    def key(p: InputProblem) -> tuple[int, int, int]:
-        row = -1 if p.row is None else order.get(p.row, -1)
-        return (row, position.get(p.column or "", -1), 0)
+    def key(p: InputProblem) -> tuple[int, int, str, int]:
+        row = p.row
+        if row is None:
+            return (0, 0, "", position.get(p.column or "", -1))
+        if isinstance(row, int):
+            return (1, row, "", position.get(p.column or "", -1))
+        return (2, 0, row, position.get(p.column or "", -1))
 
     problems[start:] = sorted(problems[start:], key=key)
 

@@ -34,12 +34,15 @@ from numbers import Real
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cascade.period import Period
 
 __all__ = [
     "BadCells",
     "format_number",
+    "format_number_column",
     "is_blank",
     "parse_bool_column",
     "parse_enum_column",
@@ -98,19 +101,32 @@ def _show(value: object) -> str:
     return str(value)
 
 
+def _stripped(values: pd.Series) -> pd.Series:
+    """``values.str.strip()``: NaN where a cell is not text, even when no cell is text."""
+    try:
+        return values.str.strip()
+    except AttributeError:  # pandas refuses .str on a column of only numbers or booleans
+        return pd.Series(np.nan, index=values.index, dtype=object)
+
+
 def is_blank(values: pd.Series) -> np.ndarray:
     """Boolean mask of blank cells: missing, or text that is empty after stripping."""
-    missing = values.isna().to_numpy()
+    missing = values.isna().to_numpy(dtype=bool)
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        as_text = values.astype(object)
-        text_mask = np.fromiter(
-            (isinstance(v, str) and v.strip() == "" for v in as_text),
-            dtype=bool,
-            count=len(values),
-        )
-        mask: np.ndarray = missing | text_mask
+        # On object columns ``.str`` gives NaN for cells that are not text.
+        empty = (_stripped(values) == "").fillna(False).to_numpy(dtype=bool)
+        mask: np.ndarray = missing | empty
         return mask
-    return np.asarray(missing, dtype=bool)
+    return missing
+
+
+def _distinct(values: pd.Series) -> tuple[np.ndarray, list[object]]:
+    """Codes and distinct values of a column (-1 for missing), for parsing each value once."""
+    if values.dtype != object and pd.api.types.is_string_dtype(values.dtype):
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # Arrow dictionary encode
+    else:
+        codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    return np.asarray(codes), list(uniques)
 
 
 def _to_text(value: object) -> str:
@@ -125,18 +141,18 @@ def _to_text(value: object) -> str:
 def parse_id_column(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Ids and references as stripped text; returns the column and the blank mask."""
     blank = is_blank(values)
-    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        out = values.str.strip()
+    if values.dtype == object:
+        text = _stripped(values)
+        others = text.isna().to_numpy(dtype=bool) & ~blank
+        if others.any():  # numbers Excel stored as numbers, and other non-text cells
+            text = text.astype(object)
+            text[others] = [_to_text(v) for v in values[others]]
+        values = text
+    elif pd.api.types.is_string_dtype(values.dtype):
+        values = values.str.strip()
     else:
-        out = pd.Series(
-            [
-                None if b else _to_text(v)
-                for v, b in zip(values.astype(object), blank, strict=True)
-            ],
-            index=values.index,
-            dtype=object,
-        )
-    out = out.astype("str").mask(blank)
+        values = pd.Series([_to_text(v) for v in values], index=values.index, dtype=object)
+    out = values.astype("str").mask(blank)
     return out, blank
 
 
@@ -282,7 +298,10 @@ def _parse_number_cell(
     if isinstance(value, bool | np.bool_):
         return f"{NUMBER_EXPECTED}, found {_kind_of(value)}"
     if isinstance(value, Real):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range (JSON allows any)
+            return f"{NUMBER_EXPECTED}, found a number too large to hold"
         return None if math.isnan(number) else number
     if not isinstance(value, str):
         return f"{NUMBER_EXPECTED}, found {_kind_of(value)}"
@@ -310,27 +329,24 @@ def parse_enum_column(
     mask and the bad cells.
     """
     blank = is_blank(values)
-    raw = values.astype(object)
     bad = BadCells.none()
     parse = getattr(enum_cls, "parse")  # noqa: B009 - every cascade enum has parse()
-    cache: dict[str, str | ValueError] = {}
-    out: list[str | None] = []
-    for i, (v, b) in enumerate(zip(raw, blank, strict=True)):
-        if b:
-            out.append(None if default is None else str(default))
-            continue
-        key = _to_text(v) if not isinstance(v, str) else v
-        if key not in cache:
-            try:
-                cache[key] = str(parse(key).value)
-            except ValueError as exc:
-                cache[key] = exc
-        got = cache[key]
-        if isinstance(got, ValueError):
-            bad.add(i, v, str(got))
-            out.append(None)
-        else:
-            out.append(got)
+    codes, uniques = _distinct(values)
+    parsed: list[str | None] = []
+    for u in uniques:
+        try:
+            parsed.append(str(parse(u if isinstance(u, str) else _to_text(u)).value))
+        except ValueError:
+            parsed.append(None)
+    lookup = np.array([*parsed, None], dtype=object)
+    out = lookup[codes]  # code -1 (missing) picks the trailing None
+    out[blank] = None if default is None else str(default)
+    for i in np.flatnonzero(~blank & pd.isna(out)):
+        word = values.iloc[i]
+        try:
+            parse(word if isinstance(word, str) else _to_text(word))
+        except ValueError as exc:
+            bad.add(int(i), word, str(exc))
     return pd.Series(out, index=values.index, dtype=object), blank, bad
 
 
@@ -340,21 +356,24 @@ def parse_bool_column(values: pd.Series, default: bool) -> tuple[pd.Series, BadC
     if pd.api.types.is_bool_dtype(values.dtype):
         return values.astype(bool), bad
     blank = is_blank(values)
-    out = np.full(len(values), default, dtype=bool)
-    for i, (v, b) in enumerate(zip(values.astype(object), blank, strict=True)):
-        if b:
-            continue
-        if isinstance(v, bool | np.bool_):
-            out[i] = bool(v)
-            continue
-        text = _to_text(v).lower()
-        if text in _TRUE:
-            out[i] = True
-        elif text in _FALSE:
-            out[i] = False
-        else:
-            bad.add(i, v, "expected yes or no (true/false, ya/tidak, 1/0)")
-    return pd.Series(out, index=values.index), bad
+    codes, uniques = _distinct(values)
+    parsed = np.array([*(_bool_or_none(u) for u in uniques), None], dtype=object)
+    out = parsed[codes]
+    out[blank] = default
+    for i in np.flatnonzero(pd.isna(out)):
+        bad.add(int(i), values.iloc[i], "expected yes or no (true/false, ya/tidak, 1/0)")
+    return pd.Series(out, index=values.index).fillna(default).astype(bool), bad
+
+
+def _bool_or_none(value: object) -> bool | None:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    text = _to_text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
 
 
 def parse_period_column(values: pd.Series) -> tuple[pd.Series, np.ndarray, BadCells]:
@@ -365,37 +384,31 @@ def parse_period_column(values: pd.Series) -> tuple[pd.Series, np.ndarray, BadCe
     """
     blank = is_blank(values)
     bad = BadCells.none()
-    cache: dict[object, str | None] = {}
-    out: list[str | None] = []
-    for i, (v, b) in enumerate(zip(values.astype(object), blank, strict=True)):
-        if b:
-            out.append(None)
-            continue
-        key: object = v
-        if isinstance(v, float) and v.is_integer():
-            key = int(v)
-        if isinstance(key, dt.date | pd.Timestamp):
-            if key.day != 1:
-                bad.add(i, v, "expected a period (2024, 2024Q1 or 2024-03), found a date")
-                out.append(None)
-                continue
-            out.append(str(Period.from_date(key)))
-            continue
-        if key not in cache:
-            try:
-                cache[key] = str(Period.parse(key))
-            except ValueError:
-                cache[key] = None
-        got = cache[key]
-        if got is None:
-            bad.add(
-                i, v, "expected a period: a year (2024), a quarter (2024Q1) or a month (2024-03)"
-            )
-        out.append(got)
+    codes, uniques = _distinct(values)
+    parsed: list[str | None] = []
+    messages: list[str] = []
+    for u in uniques:
+        text, message = _period_or_message(u)
+        parsed.append(text)
+        messages.append(message)
+    lookup = np.array([*parsed, None], dtype=object)
+    out = lookup[codes]
+    out[blank] = None
+    for i in np.flatnonzero(~blank & pd.isna(out)):
+        bad.add(int(i), values.iloc[i], messages[codes[i]])
     return pd.Series(out, index=values.index, dtype=object), blank, bad
 
 
-_AMBIGUOUS = re.compile(r"-?\d{1,3}\.\d{3}")
+def _period_or_message(value: object) -> tuple[str | None, str]:
+    key = int(value) if isinstance(value, float) and value.is_integer() else value
+    if isinstance(key, dt.date | pd.Timestamp):
+        if key.day != 1:
+            return None, "expected a period (2024, 2024Q1 or 2024-03), found a date"
+        return str(Period.from_date(key)), ""
+    try:
+        return str(Period.parse(key)), ""
+    except ValueError:
+        return None, "expected a period: a year (2024), a quarter (2024Q1) or a month (2024-03)"
 
 
 def format_number(value: float) -> str:
@@ -408,13 +421,22 @@ def format_number(value: float) -> str:
     >>> [format_number(x) for x in (1200000.0, 12.5, 1.234, float("nan"))]
     ['1200000', '12.5', '1.2340', '']
     """
-    if math.isnan(value):
-        return ""
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    text = repr(value)
-    if _AMBIGUOUS.fullmatch(text):
-        text += "0"
-    return text
+    return str(format_number_column(pd.Series([value], dtype="float64")).iloc[0])
+
+
+def format_number_column(values: pd.Series) -> pd.Series:
+    """:func:`format_number` over a float column, vectorised (Arrow compute kernels).
+
+    >>> format_number_column(pd.Series([1200000.0, 12.5, 1.234, None, -0.5])).tolist()
+    ['1200000', '12.5', '1.2340', '', '-0.5']
+    """
+    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    whole = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (np.floor(numbers) == numbers)
+    as_int = pc.cast(pa.array(np.where(whole, numbers, 0).astype(np.int64)), pa.string())
+    as_float = pc.cast(pa.array(numbers, from_pandas=True), pa.string())
+    text = pc.if_else(pa.array(whole), as_int, as_float)
+    # "1.234" would read as 1234 (a thousands dot): write "1.2340" instead.
+    ambiguous = pc.match_substring_regex(text, r"^-?\d{1,3}\.\d{3}$")
+    text = pc.if_else(ambiguous, pc.binary_join_element_wise(text, "0", ""), text)
+    text = pc.fill_null(text, "")
+    return pd.Series(text.to_pandas(types_mapper=pd.ArrowDtype), index=values.index).astype("str")

@@ -9,6 +9,8 @@ duplicated id resolves to its first row, a parent id that does not exist makes a
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -27,38 +29,52 @@ class Tree:
     """
 
     def __init__(self, ids: pd.Series, parent_ids: pd.Series) -> None:
-        self.ids = ids.to_numpy(dtype=object)
+        self.ids = ids.reset_index(drop=True)
         n = len(self.ids)
-        index = pd.Index(self.ids)
-        first = ~index.duplicated(keep="first")
-        self._unique = pd.Index(self.ids[first])
-        self._first_row = np.flatnonzero(first)
-        parent_rows = self._unique.get_indexer(parent_ids.to_numpy(dtype=object))
-        found = parent_rows >= 0
-        parent = np.full(n, -1, dtype=np.int64)
-        parent[found] = self._first_row[parent_rows[found]]
-        self.parent = parent
-        has_parent = parent >= 0
-        child_rows = np.flatnonzero(has_parent)
-        order = np.argsort(parent[child_rows], kind="stable")
+        # One dictionary encoding of ids and parent ids together gives both integer codes.
+        codes, uniques = pd.factorize(
+            pd.concat([self.ids, parent_ids.reset_index(drop=True)], ignore_index=True)
+        )
+        codes = np.asarray(codes)
+        id_codes, parent_codes = codes[:n], codes[n:]
+        first_row = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the extra slot is "missing"
+        first_row[id_codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]  # first row wins
+        self._first_row_of_code = first_row
+        self._uniques = uniques
+        self.parent = first_row[parent_codes]  # code -1 (blank) reads the "missing" slot
+        child_rows = np.flatnonzero(self.parent >= 0)
+        order = np.argsort(self.parent[child_rows], kind="stable")
         self._children = child_rows[order]
-        counts = np.bincount(parent[child_rows], minlength=n)
+        counts = np.bincount(self.parent[child_rows], minlength=n)
         self._offsets = np.concatenate(([0], np.cumsum(counts)))
         self.depth = self._depths()
+
+    @functools.cached_property
+    def _lookup(self) -> pd.Index:
+        """Hash index of the distinct ids, built on the first single-id lookup."""
+        index: pd.Index = pd.Index(self._uniques)
+        return index
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def row(self, node_id: str) -> int | None:
         """Row of ``node_id`` (its first row if duplicated), or ``None``."""
-        loc = self._unique.get_indexer([node_id])[0]
-        return None if loc < 0 else int(self._first_row[loc])
+        try:
+            loc = self._lookup.get_loc(node_id)
+        except KeyError:
+            return None
+        row = int(self._first_row_of_code[loc])
+        return None if row < 0 else row
+
+    def id_of(self, rows: np.ndarray | list[int]) -> list[str]:
+        """The ids at ``rows``."""
+        return [str(v) for v in self.ids.take(np.asarray(rows, dtype=np.int64))]
 
     def rows(self, node_ids: pd.Series | np.ndarray) -> np.ndarray:
         """Rows of many ids at once; -1 where an id is unknown."""
-        loc = self._unique.get_indexer(np.asarray(node_ids, dtype=object))
-        out = np.full(len(loc), -1, dtype=np.int64)
-        out[loc >= 0] = self._first_row[loc[loc >= 0]]
+        loc = self._lookup.get_indexer(pd.Index(node_ids))
+        out: np.ndarray = self._first_row_of_code[loc]  # -1 picks the "missing" slot
         return out
 
     def children_rows(self, rows: np.ndarray) -> np.ndarray:

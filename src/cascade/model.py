@@ -376,8 +376,7 @@ class Cascade:
         return hits[0]
 
     def _ids(self, kind: str, rows: Iterable[int] | np.ndarray) -> list[str]:
-        ids = self._tree(kind).ids
-        return [str(ids[r]) for r in rows]
+        return self._tree(kind).id_of(list(rows))
 
     def kind_of(self, node_id: str) -> Kind:
         """Which table holds ``node_id``: ``unit``, ``goal`` or ``indicator``."""
@@ -387,7 +386,7 @@ class Cascade:
         """The parent's id, or ``None`` for a root or a parent id that does not exist."""
         k, row = self._locate(node_id, kind)
         parent = int(self._tree(k).parent[row])
-        return None if parent < 0 else str(self._tree(k).ids[parent])
+        return None if parent < 0 else self._tree(k).id_of([parent])[0]
 
     def children(self, node_id: str, *, kind: Kind | None = None) -> list[str]:
         """Ids of the direct children, in table order."""

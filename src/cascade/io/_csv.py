@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from cascade._normalise import TableSource
-from cascade._parse import format_number
+from cascade._parse import format_number, format_number_column
 from cascade.errors import FileFormatError, InputProblem
-from cascade.io._atomic import atomic_text
+from cascade.io._atomic import atomic_path
 from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
 
 if TYPE_CHECKING:
@@ -62,7 +66,7 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv_table(path: Path) -> tuple[pd.DataFrame, list[int]]:
+def read_csv_table(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     """Read one CSV file as text cells; return the frame and each row's Excel row number.
 
     Raises
@@ -73,42 +77,87 @@ def read_csv_table(path: Path) -> tuple[pd.DataFrame, list[int]]:
     text = _decode(path)
     if "\x00" in text:
         raise FileFormatError([InputProblem(file=str(path), message="not a text file")])
-    first_line = text.split("\n", 1)[0]
-    sep = _delimiter(first_line)
+    if not text.strip():
+        return pd.DataFrame(), np.empty(0, dtype=np.int64)
+    sep = _delimiter(text.split("\n", 1)[0])
+    fast = _read_with_arrow(text, sep)
+    if fast is not None:
+        return fast
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
-    except csv.Error as exc:
+        cells = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            dtype="str",
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise FileFormatError(
-            [InputProblem(file=str(path), message=f"not well-formed CSV: {exc}")]
+            [InputProblem(file=str(path), message=f"not well-formed CSV: {message}")]
         ) from None
-    if not rows:
-        return pd.DataFrame(), []
-    header, body = rows[0], rows[1:]
-    width = len(header)
-    problems: list[InputProblem] = []
-    cells: list[list[str]] = []
-    numbers: list[int] = []
-    for offset, row in enumerate(body):
-        if not any(cell.strip() for cell in row):
-            continue  # a blank row is not data
-        if len(row) > width:
-            extra = row[width:]
-            if any(cell.strip() for cell in extra):
-                problems.append(
-                    InputProblem(
-                        file=str(path),
-                        row=offset + 2,
-                        message=f"the row has {len(row)} cells but the header has {width}",
-                    )
-                )
-                continue
-        cells.append(row[:width] + [""] * (width - len(row)))
-        numbers.append(offset + 2)
-    if problems:
-        raise FileFormatError(problems, source=str(path))
-    array = np.array(cells, dtype=object).reshape(len(cells), width)
-    frame = pd.DataFrame(array, columns=pd.Index(header, dtype=object), dtype="str")
-    return frame, numbers
+    header = [str(h) if isinstance(h, str) else "" for h in cells.iloc[0].tolist()]
+    body = cells.iloc[1:].reset_index(drop=True)
+    body.columns = pd.Index(header, dtype=object)
+    filled = body.fillna("")
+    blank_rows = (filled.apply(lambda col: col.str.strip() == "")).all(axis=1).to_numpy()
+    rows = np.flatnonzero(~blank_rows) + 2  # the header is row 1
+    return filled[~blank_rows].reset_index(drop=True), rows
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _read_with_arrow(text: str, sep: str) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Parse with Arrow's CSV reader when the file is regular; ``None`` to use the slow path.
+
+    Arrow drops empty lines (which would shift the row numbers) and refuses short rows, so
+    files with either go through pandas instead; the results are the same.
+    """
+    body = text.rstrip("\r\n") + "\n"
+    if _BLANK_LINE.search(body):
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values='"' in body),
+            convert_options=pacsv.ConvertOptions(
+                column_types={},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                auto_dict_encode=False,
+                null_values=[],
+                check_utf8=False,
+                include_columns=None,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    columns = [pc.cast(table.column(i), pa.string()) for i in range(table.num_columns)]
+    header = [c[0].as_py() if len(c) else "" for c in columns]
+    frame = pd.DataFrame(
+        {
+            i: pd.Series(c.slice(1).to_pandas(types_mapper=pd.ArrowDtype)).astype("str")
+            for i, c in enumerate(columns)
+        }
+    )
+    frame.columns = pd.Index(header, dtype=object)
+    # A row is blank only if every cell is; only rows whose first cell is blank can be.
+    first = pc.utf8_trim_whitespace(columns[0].slice(1)) if columns else pa.array([])
+    candidates = np.flatnonzero(pc.equal(first, "").to_numpy(zero_copy_only=False))
+    nonblank = np.ones(table.num_rows - 1, dtype=bool)
+    if candidates.size:
+        nonblank[candidates] = ~frame.iloc[candidates].apply(
+            lambda col: col.str.strip() == ""
+        ).all(axis=1).to_numpy(dtype=bool)
+    rows = np.flatnonzero(nonblank) + 2
+    if nonblank.all():
+        return frame, rows
+    return frame[nonblank].reset_index(drop=True), rows
 
 
 def read_csv_folder(folder: Path) -> Cascade:
@@ -150,17 +199,21 @@ def frame_to_text(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """A canonical table as text cells, in the form the readers read back exactly."""
     spec = TABLES[table]
     kinds = {c.name: c.kind for c in spec.columns}
-    out: dict[str, list[str]] = {}
+    out: dict[str, pd.Series] = {}
     for name in frame.columns:
         column = frame[name]
         kind = kinds.get(name)
         if kind == "number" or (kind is None and pd.api.types.is_float_dtype(column.dtype)):
-            out[name] = [format_number(float(v)) for v in column.to_numpy(dtype=float)]
+            out[name] = format_number_column(column.astype("float64"))
         elif kind == "bool" or (kind is None and pd.api.types.is_bool_dtype(column.dtype)):
-            out[name] = ["true" if bool(v) else "false" for v in column]
+            out[name] = pd.Series(np.where(column.to_numpy(dtype=bool), "true", "false"))
+        elif column.dtype == object:
+            out[name] = pd.Series([_cell_text(v) for v in column], dtype="str")
         else:
-            out[name] = [_cell_text(v) for v in column.astype(object)]
-    return pd.DataFrame(out, columns=frame.columns)
+            out[name] = column.astype("str").fillna("")
+    result = pd.concat(list(out.values()), axis=1, ignore_index=True)
+    result.columns = pd.Index(list(frame.columns), dtype=object)
+    return result
 
 
 def _cell_text(value: object) -> str:
@@ -175,6 +228,51 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _has_special(array: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether any cell may need CSV quoting: a byte scan (memchr), not a per-cell test.
+
+    It looks at whole data buffers, so it can say yes for bytes outside a slice; that only
+    costs the slower, quoting writer.
+    """
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    for chunk in chunks:
+        data = chunk.buffers()[2]
+        if data is not None:
+            raw = data.to_pybytes()
+            if any(raw.find(ch) >= 0 for ch in (b",", b'"', b"\n", b"\r")):
+                return True
+    return False
+
+
+def _write_text_table(text: pd.DataFrame, path: Path) -> None:
+    """Write a frame of text cells as CSV with Arrow's writer, quoting only where needed."""
+    names = [str(c) for c in text.columns]
+    arrays = [
+        pc.fill_null(pa.array(text.iloc[:, i].astype("str").array), "")
+        for i in range(text.shape[1])
+    ]
+    needs_quotes = any(_has_special(a) for a in arrays) or any(
+        re.search(r'[",\r\n]', n) for n in names
+    )
+    with atomic_path(path) as tmp:
+        if needs_quotes or not arrays:
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(names)
+                writer.writerows(zip(*(a.to_pylist() for a in arrays), strict=True))
+        else:
+            # Nothing needs quoting: Arrow's writer, told not to quote, is many times faster.
+            header = ",".join(names) + "\n"
+            tmp.write_text(header, encoding="utf-8")
+            if len(text):
+                with tmp.open("ab") as handle:
+                    pacsv.write_csv(
+                        pa.table(arrays, names=[f"c{i}" for i in range(len(arrays))]),
+                        handle,
+                        pacsv.WriteOptions(include_header=False, quoting_style="none"),
+                    )
+
+
 def write_csv_folder(cascade: Cascade, folder: Path) -> None:
     """Write each table to ``folder/<table>.csv``."""
     if folder.exists() and not folder.is_dir():
@@ -183,8 +281,4 @@ def write_csv_folder(cascade: Cascade, folder: Path) -> None:
         )
     folder.mkdir(parents=True, exist_ok=True)
     for table in TABLE_NAMES:
-        text = frame_to_text(cascade.table(table), table)
-        with atomic_text(folder / f"{table}.csv", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow([str(c) for c in text.columns])
-            writer.writerows(text.itertuples(index=False, name=None))
+        _write_text_table(frame_to_text(cascade.table(table), table), folder / f"{table}.csv")
