@@ -21,8 +21,8 @@ file first and is renamed into place, so a failed write never leaves half a file
 >>> from cascade.datasets import load_example
 >>> city = load_example()
 >>> with tempfile.TemporaryDirectory() as tmp:
-...     write(city, pathlib.Path(tmp) / "kota.json")
-...     read(pathlib.Path(tmp) / "kota.json") == city
+...     path = write(city, pathlib.Path(tmp) / "kota.json")
+...     read(path) == city
 True
 """
 
@@ -52,7 +52,7 @@ def detect_format(path: str | os.PathLike[str], *, for_writing: bool = False) ->
     Raises
     ------
     FileFormatError
-        For any other path, or (when reading) a path that does not exist.
+        For any other path.
 
     Examples
     --------
@@ -63,8 +63,6 @@ def detect_format(path: str | os.PathLike[str], *, for_writing: bool = False) ->
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    if not for_writing and not p.exists():
-        raise FileFormatError([InputProblem(file=str(p), message="no such file or folder")])
     if p.is_dir():
         return "csv"
     if suffix in _SUFFIXES and (suffix != ".csv" or for_writing is False):
