@@ -4,7 +4,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cascade import Cascade, InputError, UnknownIdError, UsageError
@@ -295,6 +295,7 @@ forests = st.integers(1, 40).flatmap(
 )
 
 
+@settings(max_examples=40)
 @given(forests)
 def test_navigation_agrees_with_networkx(parents: tuple[int, ...]) -> None:
     ids = [f"G{i}" for i in range(len(parents))]

@@ -251,7 +251,8 @@ def _resolve_columns(
 
 def _absent_column(column: Column, n: int) -> pd.Series:
     if column.kind == "number":
-        return pd.Series(np.full(n, 1.0 if column.name == "weight" else np.nan))
+        default = np.nan if column.default is None else float(column.default)  # type: ignore[arg-type]
+        return pd.Series(np.full(n, default))
     if column.kind == "bool":
         return pd.Series(np.full(n, bool(column.default)))
     if column.kind == "enum":
@@ -320,8 +321,8 @@ def _parse_column(
         _report(bad, header, problem)
         if column.cell_required:
             _report_blank(blank, header, what, problem)
-        if column.name == "weight":
-            numbers = numbers.where(~blank, 1.0)
+        if column.default is not None:
+            numbers = numbers.where(~blank, float(column.default))  # type: ignore[arg-type]
         parsed = {column.name: numbers}
         if uppers is not None:
             parsed["__range_upper__"] = uppers

@@ -13,6 +13,8 @@ import functools
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = ["Tree"]
 
@@ -24,24 +26,15 @@ class Tree:
     ----------
     ids
         The node ids, one per row.
-    parent_ids
-        Each row's parent id (missing for a root).
+    parent
+        Each row's parent row, -1 for a root or a parent id that names no row (see
+        :class:`cascade._index.IdIndex`).
     """
 
-    def __init__(self, ids: pd.Series, parent_ids: pd.Series) -> None:
+    def __init__(self, ids: pd.Series, parent: np.ndarray) -> None:
         self.ids = ids.reset_index(drop=True)
         n = len(self.ids)
-        # One dictionary encoding of ids and parent ids together gives both integer codes.
-        codes, uniques = pd.factorize(
-            pd.concat([self.ids, parent_ids.reset_index(drop=True)], ignore_index=True)
-        )
-        codes = np.asarray(codes)
-        id_codes, parent_codes = codes[:n], codes[n:]
-        first_row = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the extra slot is "missing"
-        first_row[id_codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]  # first row wins
-        self._first_row_of_code = first_row
-        self._uniques = uniques
-        self.parent = first_row[parent_codes]  # code -1 (blank) reads the "missing" slot
+        self.parent = np.asarray(parent, dtype=np.int64)
         child_rows = np.flatnonzero(self.parent >= 0)
         order = np.argsort(self.parent[child_rows], kind="stable")
         self._children = child_rows[order]
@@ -51,9 +44,14 @@ class Tree:
 
     @functools.cached_property
     def _lookup(self) -> pd.Index:
-        """Hash index of the distinct ids, built on the first single-id lookup."""
-        index: pd.Index = pd.Index(self._uniques)
+        """Hash index of the ids (first row of each), built on the first single-id lookup."""
+        ids = self.ids
+        index: pd.Index = pd.Index(ids[~ids.duplicated(keep="first")].to_numpy(dtype=object))
         return index
+
+    @functools.cached_property
+    def _first_rows(self) -> np.ndarray:
+        return np.flatnonzero(~self.ids.duplicated(keep="first").to_numpy(dtype=bool))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -64,18 +62,32 @@ class Tree:
             loc = self._lookup.get_loc(node_id)
         except KeyError:
             return None
-        row = int(self._first_row_of_code[loc])
-        return None if row < 0 else row
+        return int(self._first_rows[loc])
 
     def id_of(self, rows: np.ndarray | list[int]) -> list[str]:
         """The ids at ``rows``."""
-        return [str(v) for v in self.ids.take(np.asarray(rows, dtype=np.int64))]
+        ids = self._ids_array
+        return [str(ids[r]) for r in rows]
+
+    @functools.cached_property
+    def _ids_array(self) -> np.ndarray:
+        """The ids as a numpy object array, for cheap per-node navigation."""
+        return self.ids.to_numpy(dtype=object)
 
     def rows(self, node_ids: pd.Series | np.ndarray) -> np.ndarray:
-        """Rows of many ids at once; -1 where an id is unknown."""
-        loc = self._lookup.get_indexer(pd.Index(node_ids))
-        out: np.ndarray = self._first_row_of_code[loc]  # -1 picks the "missing" slot
+        """Rows of many ids at once (first row of a duplicated id); -1 where unknown.
+
+        One hash join in Arrow (``index_in``), several times faster than pandas' object path
+        for text ids.
+        """
+        query = pa.array(pd.Series(node_ids, dtype="str").reset_index(drop=True))
+        found = pc.index_in(query, value_set=self._value_set)
+        out: np.ndarray = np.asarray(pc.fill_null(found, -1).to_numpy(), dtype=np.int64)
         return out
+
+    @functools.cached_property
+    def _value_set(self) -> pa.Array:
+        return pa.array(self.ids.astype("str"))
 
     def children_rows(self, rows: np.ndarray) -> np.ndarray:
         """Rows of all children of ``rows``, grouped by parent in input order."""

@@ -72,11 +72,13 @@ import functools
 import math
 import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 import numpy as np
 import pandas as pd
 
+from cascade._index import IdIndex
 from cascade._normalise import TableSource, normalise_tables, period_categorical
 from cascade._tree import Tree
 from cascade.errors import UnknownIdError, UsageError
@@ -231,11 +233,14 @@ class Cascade:
 
         return read(path, **options)
 
-    def write(self, path: str | os.PathLike[str], **options: Any) -> None:
-        """Write this cascade as a workbook; see :func:`cascade.io.write`."""
+    def write(self, path: str | os.PathLike[str], **options: Any) -> Path:
+        """Write this cascade as a workbook; see :func:`cascade.io.write`.
+
+        Returns the path written.
+        """
         from cascade.io import write
 
-        write(self, path, **options)
+        return write(self, path, **options)
 
     # ------------------------------------------------------------------ tables
 
@@ -345,9 +350,14 @@ class Cascade:
     # -------------------------------------------------------------- navigation
 
     @functools.cached_property
+    def _index(self) -> IdIndex:
+        """Row references of every id column, from one encoding per hierarchy."""
+        return IdIndex(self._tables)
+
+    @functools.cached_property
     def _trees(self) -> dict[str, Tree]:
         return {
-            kind: Tree(self._tables[table][id_col], self._tables[table][parent_col])
+            kind: Tree(self._tables[table][id_col], self._index.rows(table, parent_col))
             for kind, (table, id_col, parent_col) in _KIND_TABLE.items()
         }
 

@@ -141,9 +141,17 @@ def _ref(name: str, *aliases: str, required: bool = False, doc: str) -> Column:
     return Column(name, "ref", required=required, cell_required=required, aliases=aliases, doc=doc)
 
 
-def _number(name: str, *aliases: str, required: bool = False, doc: str) -> Column:
+def _number(
+    name: str, *aliases: str, required: bool = False, default: float | None = None, doc: str
+) -> Column:
     return Column(
-        name, "number", required=required, cell_required=required, aliases=aliases, doc=doc
+        name,
+        "number",
+        required=required,
+        cell_required=required,
+        default=default,
+        aliases=aliases,
+        doc=doc,
     )
 
 
@@ -305,7 +313,7 @@ INDICATORS = TableSpec(
             aliases=("peran", "jenis cascading", "jenis penjenjangan"),
             doc="carrier (angka), supporting (pendukung) or own.",
         ),
-        _number("weight", "bobot", doc="Weight in weighted roll-ups (default 1)."),
+        _number("weight", "bobot", default=1.0, doc="Weight in weighted roll-ups."),
         Column(
             "key",
             "bool",

@@ -65,18 +65,18 @@ def detect_format(path: str | os.PathLike[str], *, for_writing: bool = False) ->
     suffix = p.suffix.lower()
     if p.is_dir():
         return "csv"
-    if suffix in _SUFFIXES and (suffix != ".csv" or for_writing is False):
-        if suffix == ".csv":
-            # A lone CSV file holds one table; a workbook is a folder of them.
-            raise FileFormatError(
-                [
-                    InputProblem(
-                        file=str(p),
-                        message="a workbook in CSV is a folder of <table>.csv files: "
-                        "give the folder, not one file",
-                    )
-                ]
-            )
+    if suffix == ".csv":
+        # A lone CSV file holds one table; a workbook is a folder of them.
+        raise FileFormatError(
+            [
+                InputProblem(
+                    file=str(p),
+                    message="a workbook in CSV is a folder of <table>.csv files: "
+                    "give the folder, not one file",
+                )
+            ]
+        )
+    if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if for_writing and suffix == "":
         return "csv"
@@ -120,9 +120,9 @@ def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Casca
         Listing every cell that cannot be read, every missing required column and every
         missing required table, each with file, table, row and column.
     """
-    fmt = _check_format(format) or detect_format(path)
     if not Path(path).exists():
         raise FileFormatError([InputProblem(file=str(path), message="no such file or folder")])
+    fmt = _check_format(format) or detect_format(path)
     if fmt == "csv":
         from cascade.io._csv import read_csv_folder
 

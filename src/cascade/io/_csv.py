@@ -137,6 +137,8 @@ def _read_with_arrow(text: str, sep: str) -> tuple[pd.DataFrame, np.ndarray] | N
         )
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
+    if not all(pa.types.is_string(t) or pa.types.is_large_string(t) for t in table.schema.types):
+        return None  # Arrow typed a column (a header like 2024 over numbers): 001 would be 1
     columns = [pc.cast(table.column(i), pa.string()) for i in range(table.num_columns)]
     header = [c[0].as_py() if len(c) else "" for c in columns]
     frame = pd.DataFrame(
@@ -244,6 +246,13 @@ def _has_special(array: pa.Array | pa.ChunkedArray) -> bool:
     return False
 
 
+def _field(text: str) -> str:
+    """One CSV field, quoted when it holds a comma, a quote or a line break."""
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _write_text_table(text: pd.DataFrame, path: Path) -> None:
     """Write a frame of text cells as CSV with Arrow's writer, quoting only where needed."""
     names = [str(c) for c in text.columns]
@@ -257,9 +266,10 @@ def _write_text_table(text: pd.DataFrame, path: Path) -> None:
     with atomic_path(path) as tmp:
         if needs_quotes or not arrays:
             with tmp.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(names)
-                writer.writerows(zip(*(a.to_pylist() for a in arrays), strict=True))
+                # not csv.writer: with "\n" line ends it leaves a lone "\r" unquoted
+                handle.write(",".join(map(_field, names)) + "\n")
+                for row in zip(*(a.to_pylist() for a in arrays), strict=True):
+                    handle.write(",".join(map(_field, row)) + "\n")
         else:
             # Nothing needs quoting: Arrow's writer, told not to quote, is many times faster.
             header = ",".join(names) + "\n"
