@@ -16,14 +16,14 @@ Owners
     pengawas units (:class:`Section`: subbagian, seksi, subbidang) and their employees
     (:class:`Staff`, pelaksana). Ids are built from the codes: ``DINKES``, ``DINKES-P2P``,
     ``DINKES-P2P-SURIM``, ``DINKES-P2P-SURIM-1``; a fungsional placed directly under a bidang
-    is ``DINKES-P2P-JF1``.
+    would be ``<division id>-JF<n>``.
 Goals
     Written as a tree with :func:`tujuan`, :func:`sasaran`, :func:`program`,
     :func:`kegiatan`, :func:`subkegiatan` and :func:`rhk`. An agency's top goals name the
     goal they support (``parent="PEMKO-SS1.1"``). Ids come from the position in the tree:
     ``DINKES-T1``, ``DINKES-SS1``, ``DINKES-P2`` (programs are numbered per agency),
     ``DINKES-K2.1`` (first kegiatan of program 2), ``DINKES-SK2.1.1``, ``DINKES-RHK2.1.1.1``;
-    an RHK directly under a kegiatan is ``DINKES-RHK2.1.J1``. Pemda sasaran are
+    an RHK directly under a kegiatan would be ``<kegiatan>.J<n>``. Pemda sasaran are
     ``PEMKO-SS<tujuan>.<n>``.
 Indicators
     :class:`Ind`, with a short ``key`` unique within its goal; ``parent`` is the key of an
@@ -665,6 +665,7 @@ def dinkes() -> Agency:
                     "Seksi Surveilans dan Imunisasi",
                     Staff("Hendra Gunawan", "L", "Epidemiolog Kesehatan Ahli Pertama"),
                     Staff("Nur Aisyah", "P", "Pengelola Layanan Kesehatan"),
+                    Staff("Muhammad Rizki Pratama", "L", "Epidemiolog Kesehatan Ahli Muda"),
                 ),
                 section(
                     "PTM",
@@ -672,7 +673,6 @@ def dinkes() -> Agency:
                     Staff("Yohanes Simanjuntak", "L", "Penata Kelola Layanan Kesehatan"),
                 ),
             ),
-            fungsional=(Staff("Muhammad Rizki Pratama", "L", "Epidemiolog Kesehatan Ahli Muda"),),
         ),
     )
     kesmas = program(
@@ -935,6 +935,20 @@ def dinkes() -> Agency:
                                     data="annual",
                                 ),
                             ),
+                            rhk(
+                                "P2P-SURIM-3",
+                                "Tersedianya kajian epidemiologi dan rekomendasi "
+                                "penanggulangan KLB",
+                                Ind(
+                                    "kajian",
+                                    "Jumlah kajian epidemiologi yang disusun",
+                                    "dokumen",
+                                    parent="skdr",
+                                    period_aggregation=SUM,
+                                    target=8,
+                                    quarters="flow",
+                                ),
+                            ),
                         ],
                     ),
                     subkegiatan(
@@ -965,21 +979,6 @@ def dinkes() -> Agency:
                                 ),
                             ),
                         ],
-                    ),
-                    rhk(
-                        "P2P-JF1",
-                        "Tersedianya kajian epidemiologi dan rekomendasi penanggulangan KLB",
-                        Ind(
-                            "kajian",
-                            "Jumlah kajian epidemiologi yang disusun",
-                            "dokumen",
-                            parent="klb",
-                            period_aggregation=SUM,
-                            target=8,
-                            quarters="flow",
-                        ),
-                        note="Lompatan jenjang yang disengaja: epidemiolog fungsional langsung "
-                        "di bawah Kepala Bidang P2P, tanpa kepala seksi",
                     ),
                 ],
             ),

@@ -50,11 +50,7 @@ The story
     (about 88 %) and Dinas Pekerjaan Umum dan Penataan Ruang well behind (about 70 %, with
     64 % budget absorption: road and drainage works were tendered late). Dinas Sosial's
     sasaran on JKN coverage for the poor is a declared crosscutting goal supporting a sasaran
-    of Dinas Kesehatan. One employee of Dinas Kesehatan, an epidemiologist (jabatan
-    fungsional), works directly under the head of a bidang, so his RHK ``DINKES-RHK2.1.J1``
-    skips the pengawas level: a deliberate, documented skip (:data:`DELIBERATE_LEVEL_SKIPS`),
-    which a checker with the policy "warn" reports as ``level-skip``. Apart from that, the city
-    is clean: no consistency check of ``domain.md`` section 6 has a finding.
+    of Dinas Kesehatan. The city is clean: :func:`cascade.check` finds nothing in it.
 
 With defects
 ------------
@@ -125,17 +121,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFECTS",
-    "DELIBERATE_LEVEL_SKIPS",
     "Defect",
     "example_defects",
     "example_names",
     "load_example",
 ]
-
-#: Goals of the clean city that are owned two levels below their parent goal's owner on
-#: purpose (a jabatan fungsional directly under a bidang): the only ``level-skip`` findings
-#: it has under a "warn" policy.
-DELIBERATE_LEVEL_SKIPS: tuple[str, ...] = ("DINKES-RHK2.1.J1",)
 
 _NAMES: tuple[str, ...] = ("kota-contoh", "with-defects")
 _DEFECT_COLUMNS = ["check", "subject_kind", "subject_id", "description"]

@@ -556,8 +556,7 @@ _MUTATIONS: tuple[tuple[Defect, Callable[[Tables], None]], ...] = (
             subject_kind="goal",
             subject_id="DISPERINDAG-RHK-SIDAK",
             description="An employee's RHK is linked directly to the agency's program goal "
-            "DISPERINDAG-P1, skipping the bidang and the seksi; it is not declared (unlike "
-            "the deliberate skip DINKES-RHK2.1.J1 of the clean city).",
+            "DISPERINDAG-P1, skipping the bidang and the seksi.",
         ),
         _level_skip,
     ),
