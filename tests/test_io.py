@@ -835,7 +835,7 @@ def test_xlsx_formula_cells_read_their_cached_value(tmp_path: Path) -> None:
 def cache(xml: str, ref: str, value: str, kind: str | None = None) -> str:
     """Give the formula cell ``ref`` a cached value, as Excel stores one."""
     typed = f' t="{kind}"' if kind else ""
-    pattern = rf'<c r="{ref}"[^>]*>(<f>[^<]*</f>)<v ?/>'
+    pattern = rf'<c r="{ref}"[^>]*>(<f>[^<]*</f>)(?:<v ?/>|<v></v>)?'
     new, count = re.subn(pattern, rf'<c r="{ref}"{typed}>\1<v>{value}</v>', xml)
     assert count == 1
     return new
@@ -1188,3 +1188,13 @@ def test_a_failed_csv_write_keeps_the_old_files(
     with pytest.raises(OSError, match="disk full"):
         write(Cascade(units=[], goals=[], indicators=[]), folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_semicolon_in_an_extra_header_does_not_change_the_delimiter(tmp_path: Path) -> None:
+    c = city()
+    units = c.units
+    units["catatan; lihat lampiran; hal 2"] = "x"
+    changed = Cascade(**{**c.tables, "units": units})
+    folder = tmp_path / "wb"
+    write(changed, folder)
+    assert read(folder) == changed

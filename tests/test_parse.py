@@ -496,3 +496,8 @@ def test_ids_and_descriptions_are_stripped() -> None:
     row = c.indicators.iloc[0]
     assert (row["indicator_id"], row["goal_id"], row["name"]) == ("I", "G", "IPM")
     assert pd.isna(row["measure_unit"])
+
+
+@pytest.mark.parametrize("text", ["80%-90%", "80 % - 90 %", "80%–90%"])
+def test_range_with_percent_on_both_bounds(text: str) -> None:
+    assert parse_number_text(text, allow_range=True) == (80.0, 90.0)

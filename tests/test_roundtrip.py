@@ -168,7 +168,7 @@ def check(c: Cascade, name: str) -> None:
     assert back == c, explain(c, back)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(cascades())
 @example(AWKWARD)
 def test_csv_round_trip(c: Cascade) -> None:

@@ -14,8 +14,8 @@ Number text (``parse_number_text``) follows Indonesian spreadsheets:
   digits is a decimal point, as in text written by other programs); ``1e-05`` is accepted;
 - ``85%`` and ``85 %`` → 85 (achievement and targets are kept in percent);
   a leading ``Rp`` is dropped (``Rp 1.500.000``);
-- in a target cell only, ``80-90``, ``80–90``, ``80 — 90``, ``80 s.d. 90`` and ``80 s/d 90`` are
-  range targets with a lower and an upper bound.
+- in a target cell only, ``80-90``, ``80–90``, ``80 — 90``, ``80%-90%``, ``80 s.d. 90`` and
+  ``80 s/d 90`` are range targets with a lower and an upper bound.
 
 >>> parse_number_text("1.200,5")
 1200.5
@@ -59,7 +59,7 @@ _ID_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _ID_DECIMAL = re.compile(r"[+-]?\d+,\d+")
 _EN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|[+-]?\d{1,3}(?:,\d{3})+\.\d+")
 _RANGE = re.compile(
-    rf"(?P<lo>{_NUM})\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*(?P<hi>{_NUM})",
+    rf"(?P<lo>{_NUM})\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*(?P<hi>{_NUM})",
     re.IGNORECASE,
 )
 _INFINITY = re.compile(r"[+-]?(?:inf|infinity)", re.IGNORECASE)

@@ -61,9 +61,13 @@ def _undecodable(path: Path) -> str:
 
 
 def _delimiter(header_line: str) -> str:
-    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The delimiter of a header line.
+
+    A comma if there is one outside quotes, else a semicolon (Excel with Indonesian regional
+    settings), else a tab, else a comma.
+    """
+    bare = re.sub(r'"[^"]*"', "", header_line)
+    return next((d for d in (",", ";", "\t") if d in bare), ",")
 
 
 def read_csv_table(path: Path) -> tuple[pd.DataFrame, np.ndarray]:

@@ -41,7 +41,7 @@ import pandas as pd
 from cascade._normalise import TableSource
 from cascade.errors import FileFormatError, InputProblem
 from cascade.io._atomic import atomic_text
-from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
+from cascade.schema import TABLE_NAMES, TABLES, TableSpec, resolve_table_name
 
 if TYPE_CHECKING:
     from cascade.model import Cascade
@@ -53,7 +53,7 @@ FORMAT_NAME = "cascade-workbook"
 #: The ``version`` written; reading refuses a newer one.
 FORMAT_VERSION = 1
 
-_SCALARS = (str, int, float, bool)
+_PLAIN_TYPES = {str, int, float, bool, type(None)}
 
 
 def _fail(path: Path, message: str, *, table: str | None = None) -> FileFormatError:
@@ -132,6 +132,7 @@ def _tables_of(path: Path, document: object) -> Mapping[str, object]:
 def _frame(
     path: Path, table: str, rows: object, declared: object
 ) -> tuple[pd.DataFrame, list[InputProblem]]:
+    """One table's rows as a raw frame, built a column at a time."""
     if not isinstance(rows, list):
         raise _fail(path, f"table {table} must be a list of row objects", table=table)
     if declared is not None and not (
@@ -139,42 +140,49 @@ def _frame(
     ):
         raise _fail(path, f"the columns of table {table} must be a list of names", table=table)
     headers: dict[str, None] = dict.fromkeys(declared or ())
-    problems: list[InputProblem] = []
+    problems: list[tuple[int, int, InputProblem]] = []
+    previous: object = None
     for number, row in enumerate(rows, start=1):
-        if not isinstance(row, dict):
-            problems.append(
-                InputProblem(
-                    file=str(path),
-                    table=table,
-                    row=number,
-                    message=f"a row must be an object of column: value, found {_kind(row)}",
-                )
-            )
+        if type(row) is not dict:
+            message = f"a row must be an object of column: value, found {_kind(row)}"
+            problem = InputProblem(file=str(path), table=table, row=number, message=message)
+            problems.append((number, -1, problem))
             continue
-        for key, value in row.items():
-            headers.setdefault(key)
-            if value is not None and not isinstance(value, _SCALARS):
-                problems.append(
-                    InputProblem(
-                        file=str(path),
-                        table=table,
-                        row=number,
-                        column=key,
-                        message=f"a cell must be a string, number, true/false or null, "
-                        f"found {_kind(value)}",
-                    )
-                )
+        keys = row.keys()
+        if keys != previous:  # most rows have the same keys as the one before
+            headers.update(dict.fromkeys(keys))
+            previous = keys
     if not rows and not headers:
         headers = dict.fromkeys(TABLES[table].column_names)
-    names = list(headers)
-    cells = np.empty((len(rows), len(names)), dtype=object)
-    if not problems:
-        position = {name: i for i, name in enumerate(names)}
-        for i, row in enumerate(rows):
-            for key, value in row.items():
-                cells[i, position[key]] = value
-    frame = pd.DataFrame(cells, columns=pd.Index(names, dtype=object), dtype=object)
-    return frame, problems
+    data: dict[int, pd.Series] = {}
+    for position, name in enumerate(headers):
+        values = [row.get(name) if type(row) is dict else None for row in rows]
+        data[position] = _series(TABLES[table], name, values)
+        if set(map(type, values)) - _PLAIN_TYPES:
+            for number, value in enumerate(values, start=1):
+                if type(value) not in _PLAIN_TYPES:
+                    message = (
+                        "a cell must be a string, number, true/false or null, "
+                        f"found {_kind(value)}"
+                    )
+                    problem = InputProblem(
+                        file=str(path), table=table, row=number, column=name, message=message
+                    )
+                    problems.append((number, position, problem))
+    frame = pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+    frame.columns = pd.Index(list(headers), dtype=object)
+    return frame, [p for _, _, p in sorted(problems, key=lambda t: (t[0], t[1]))]
+
+
+def _series(spec: TableSpec, name: str, values: list[object]) -> pd.Series:
+    """A column of JSON values: text as text (as CSV is read), numbers as read."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        return pd.Series(values, dtype="str")
+    canonical = spec.resolve_header(name)
+    if canonical and spec.column(canonical).kind == "number" and kinds <= {float, type(None)}:
+        return pd.Series(values, dtype="float64")
+    return pd.Series(values, dtype=object)
 
 
 def _kind(value: object) -> str:
