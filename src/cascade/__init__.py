@@ -2,7 +2,8 @@
 
 Model the SAKIP cascade of goals (sasaran), indicators (indikator kinerja), targets,
 realisations and budgets from the pemda down to individual employees; read and write it as an
-xlsx workbook, a folder of CSV files, JSON or pandas DataFrames.
+xlsx workbook, a folder of CSV files, JSON or pandas DataFrames; check it for consistency
+with :func:`check`.
 
 >>> import cascade
 >>> city = cascade.load_example()
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from cascade.checks import ConsistencyError, Finding, Report, Severity, check
 from cascade.datasets import load_example
 from cascade.enums import Aggregation, GoalKind, Level, PeriodAggregation, Polarity, Role
 from cascade.errors import (
@@ -28,6 +30,7 @@ from cascade.errors import (
 from cascade.io import read, write
 from cascade.model import Cascade
 from cascade.period import Period
+from cascade.policy import Policy, Suppression
 from cascade.records import Budget, Goal, Indicator, Realisation, Target, Unit
 
 try:
@@ -40,7 +43,9 @@ __all__ = [
     "Budget",
     "Cascade",
     "CascadeError",
+    "ConsistencyError",
     "FileFormatError",
+    "Finding",
     "Goal",
     "GoalKind",
     "Indicator",
@@ -51,13 +56,18 @@ __all__ = [
     "Period",
     "PeriodAggregation",
     "Polarity",
+    "Policy",
     "Realisation",
+    "Report",
     "Role",
+    "Severity",
+    "Suppression",
     "Target",
     "Unit",
     "UnknownIdError",
     "UsageError",
     "__version__",
+    "check",
     "load_example",
     "read",
     "write",

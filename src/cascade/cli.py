@@ -7,15 +7,21 @@ Commands
     periods and extra columns; ``--format json`` for a machine-readable summary.
 ``cascade convert IN OUT``
     Read a workbook in any format and write it in any other (xlsx, a CSV folder, JSON).
+``cascade check PATH``
+    Check a workbook against the rule catalogue; ``--format text|json|csv|junit``. Exit
+    status 1 when it finds errors.
+``cascade rules [NAME]``
+    The rule catalogue, or one rule explained.
 ``cascade demo``
     A first look at the bundled example city, Kota Contoh.
 ``cascade --version``
     The installed version.
 
-Exit codes: 0 on success; 2 when the input or the arguments cannot be used (every
-:class:`~cascade.errors.CascadeError`, a file that cannot be opened or written, an unknown
-command or option). The message goes to stderr, never a traceback. An exception of any other
-kind is a bug in ``cascade`` and propagates with its traceback.
+Exit codes: 0 on success; 1 when ``cascade check`` finds errors; 2 when the input or the
+arguments cannot be used (every :class:`~cascade.errors.CascadeError`, a file that cannot be
+opened or written, an unknown command or option). The message goes to stderr, never a
+traceback. An exception of any other kind is a bug in ``cascade`` and propagates with its
+traceback.
 
 Output is plain text without colours, and does not depend on the terminal's width or on the
 clock, so it can be compared and scripted.
@@ -144,6 +150,48 @@ def _build_parser() -> _Parser:
     )
     convert.set_defaults(run=_run_convert)
 
+    check = commands.add_parser(
+        "check",
+        help="check a workbook against the rule catalogue",
+        description="Check a workbook for consistency: orphaned or misaligned goals and "
+        "indicators, targets that do not add up, broken links to the budget, … Exit status: "
+        "0 no error findings, 1 error findings, 2 unusable input or arguments. A policy is "
+        "read from --policy, else from a cascade.toml or a pyproject.toml [tool.cascade] "
+        "beside the workbook.",
+        **_parser_options(),
+    )
+    check.add_argument("path", metavar="PATH", help="a .xlsx file, a .json file or a CSV folder")
+    check.add_argument(
+        "--period",
+        action="append",
+        help="a period to check (repeatable; default: every year with a target)",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        help="rules to run: names, codes, code prefixes (CAS2), categories or families; "
+        "comma-separated or repeated",
+    )
+    check.add_argument("--ignore", action="append", help="rules not to run (as --select)")
+    check.add_argument(
+        "--format", choices=("text", "json", "csv", "junit"), default="text", help="output format"
+    )
+    check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
+    check.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
+    check.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    check.set_defaults(run=_run_check)
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalogue, or explain one rule",
+        description="List every rule with its code, severity and category; with a name or "
+        "code, explain that rule.",
+        **_parser_options(),
+    )
+    rules.add_argument("rule", metavar="NAME", nargs="?", help="a rule name or code")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    rules.set_defaults(run=_run_rules)
+
     demo = commands.add_parser(
         "demo",
         help="a first look at the bundled example city, Kota Contoh",
@@ -177,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cascade {__version__}")
             return 0
         if args.command is None:
-            parser.error("a command is required (info, convert or demo)")
+            parser.error("a command is required (info, convert, check, rules or demo)")
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except _ArgumentError as exc:
@@ -294,6 +342,109 @@ def _run_convert(args: argparse.Namespace) -> int:
     sizes = ", ".join(f"{n} {name}" for name, n in city.counts()["tables"].items())
     what = "a folder of CSV files" if target_fmt == "csv" else target_fmt
     print(f"wrote {written} ({what}): {sizes}")
+    return 0
+
+
+# ------------------------------------------------------------------------------ check
+
+#: Exit status of ``cascade check`` when it found errors.
+EXIT_FINDINGS = 1
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from cascade.checks import check
+    from cascade.checks._output import render_csv, render_junit, render_text
+    from cascade.io._atomic import atomic_text
+    from cascade.policy import Policy
+
+    fmt: Format = args.source_format or detect_format(args.path)
+    city = read(args.path, format=fmt)
+    policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+    report = check(
+        city,
+        period=args.period,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        policy=policy,
+    )
+    if args.format == "json":
+        text = report.to_json() + "\n"
+    elif args.format == "csv":
+        text = render_csv(report)
+    elif args.format == "junit":
+        text = render_junit(report)
+    else:
+        text = render_text(report, city)
+    if args.output:
+        from pathlib import Path
+
+        with atomic_text(Path(args.output)) as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0 if report.ok else EXIT_FINDINGS
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from cascade.checks import CATALOGUE, rule_by
+
+    if args.rule is None:
+        if args.format == "json":
+            rows = [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.value,
+                    "category": r.category.value,
+                    "family": r.family,
+                    "status": r.status,
+                    "summary": r.summary,
+                }
+                for r in CATALOGUE
+            ]
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+            return 0
+        rows_text = [("code", "name", "severity", "category", "what it flags")]
+        rows_text += [
+            (r.code, r.name, str(r.severity), str(r.category), r.summary.replace("``", ""))
+            for r in CATALOGUE
+        ]
+        print("\n".join(_table(rows_text)))
+        print("\n`cascade rules NAME` explains one rule.")
+        return 0
+    try:
+        rule = rule_by(args.rule)
+    except KeyError:
+        from cascade.errors import UsageError
+
+        msg = f"no rule named {args.rule!r}: `cascade rules` lists them"
+        raise UsageError(msg) from None
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "severity": rule.severity.value,
+                    "category": rule.category.value,
+                    "summary": rule.summary,
+                    **{k.lower().replace(" ", "_"): v for k, v in rule.sections().items()},
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    title = f"{rule.name} ({rule.code}): {rule.severity}, {rule.category}"
+    print(f"{title}\n{'=' * len(title)}\n{rule.summary.replace('``', '')}")
+    for heading, text in rule.sections().items():
+        print(f"\n{heading}\n{'-' * len(heading)}\n{text.replace('``', '')}")
     return 0
 
 
@@ -528,6 +679,39 @@ def _demo_defects(data: DemoData) -> Section:
 
 
 @_section
+def _demo_check(data: DemoData) -> Section:
+    from cascade.checks import check
+    from cascade.checks._output import summary_line
+    from cascade.datasets import load_example
+
+    clean = check(data.city)
+    broken = check(load_example("with-defects"))
+    counts = broken.counts()
+    rows = [("severity", "code", "check", "findings")]
+    rows += [
+        (str(r.severity), str(r.code), str(r.name), str(r.count))
+        for r in counts.itertuples(index=False)
+    ]
+    first = broken.findings[0] if len(broken) else None
+    lines = [
+        f"cascade.check(load_example()): {summary_line(clean)}.",
+        "",
+        f"cascade.check(load_example('with-defects')): {summary_line(broken)}:",
+        "",
+        *_table(rows, right=(3,)),
+    ]
+    if first is not None:
+        lines += [
+            "",
+            "For example:",
+            f"  {first.code} {first.name}: {first.message}",
+            f"  hint: {first.hint}",
+        ]
+    lines += ["", "On a workbook: cascade check PATH (exit status 1 when it finds errors)."]
+    return "Checking the cascade", lines
+
+
+@_section
 def _demo_next(data: DemoData) -> Section:
     lines = [
         "Write the example to a workbook, then look at it and convert it:",
@@ -537,6 +721,8 @@ def _demo_next(data: DemoData) -> Section:
         "  cascade info kota-contoh.xlsx --format json",
         "  cascade convert kota-contoh.xlsx kota-contoh      (a folder of CSV files)",
         "  cascade convert kota-contoh kota-contoh.json",
+        "  cascade check kota-contoh.xlsx",
+        "  cascade rules",
         "",
         "cascade --help lists every command; the README and docs/ describe the format.",
     ]

@@ -355,11 +355,28 @@ class Cascade:
         return IdIndex(self._tables)
 
     @functools.cached_property
+    def _copies(self) -> dict[str, np.ndarray]:
+        """Per hierarchy, the rows that repeat an id of an earlier row (``duplicate-id``)."""
+        out: dict[str, np.ndarray] = {}
+        for kind, (table, id_col, _) in _KIND_TABLE.items():
+            first = self._index.rows(table, id_col)
+            out[kind] = (first >= 0) & (first != np.arange(len(first)))
+        return out
+
+    @functools.cached_property
     def _trees(self) -> dict[str, Tree]:
-        return {
-            kind: Tree(self._tables[table][id_col], self._index.rows(table, parent_col))
-            for kind, (table, id_col, parent_col) in _KIND_TABLE.items()
-        }
+        """The three hierarchies.
+
+        A row that repeats an earlier row's id stays out of its tree (no parent, nobody's
+        child): every reference to the id means the first row, and the repeat is reported
+        once, as ``duplicate-id``, not again as an orphan or as a second child in a roll-up.
+        """
+        trees: dict[str, Tree] = {}
+        for kind, (table, id_col, parent_col) in _KIND_TABLE.items():
+            parent = self._index.rows(table, parent_col).copy()
+            parent[self._copies[kind]] = -1
+            trees[kind] = Tree(self._tables[table][id_col], parent)
+        return trees
 
     def _tree(self, kind: str) -> Tree:
         return self._trees[kind]

@@ -453,7 +453,8 @@ _MUTATIONS: tuple[tuple[Defect, Callable[[Tables], None]], ...] = (
             subject_id="DINSOS-P1",
             description="The program goal DINSOS-P1 is labelled sasaran_strategis, the same "
             "kind as its parent DINSOS-SS1 of the same owner: its kind is not below its "
-            "parent's.",
+            "parent's. Side finding: as a sasaran_strategis with a budget it is also reported "
+            "by budget-on-non-program-goal (info); correcting the kind fixes both.",
         ),
         _level_order,
     ),

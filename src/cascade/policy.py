@@ -1,0 +1,168 @@
+"""Policy: the settings a planning office chooses, as one validated pydantic model.
+
+Where practice differs between offices (whether a level skip is acceptable, how close two
+numbers must be to agree, which rules matter to them, which odd links they keep knowingly),
+the choice is a setting, not a constant. A :class:`Policy` can be built in Python, or read
+from ``[tool.cascade]`` in a ``pyproject.toml`` or from a ``cascade.toml`` (top level) beside
+the workbook:
+
+.. code-block:: toml
+
+    # cascade.toml
+    level_skip = "allow"
+    ignore = ["polarity-mismatch"]
+    severity = { not-cascaded = "info" }
+
+    [[suppress]]
+    rule = "owner-misaligned"
+    subject = "S-BPBD-2"
+    reason = "BPBD supports the Dinas Sosial sasaran by Perwako 12/2023"
+
+>>> Policy(level_skip="forbid").level_skip
+'forbid'
+>>> Policy(tolerance=-1)
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Policy
+...
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from cascade.errors import InputProblem, UsageError
+
+__all__ = ["Policy", "Suppression", "find_policy_file"]
+
+
+class Suppression(BaseModel):
+    """Keep one rule quiet about one subject, for a stated reason.
+
+    Parameters
+    ----------
+    rule
+        The rule's name (``owner-misaligned``) or code (``CAS202``).
+    subject
+        The id of the unit, goal or indicator the finding is about.
+    reason
+        Why the office keeps it; required, so a suppression documents a decision.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(min_length=1)
+    subject: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+class Policy(BaseModel):
+    """Settings for checking (and, later, computing) a cascade.
+
+    Parameters
+    ----------
+    level_skip
+        A child goal owned more than one level below its parent goal's owner: ``allow`` (no
+        finding), ``warn`` (a warning, the default) or ``forbid`` (an error).
+    tolerance
+        Relative tolerance when comparing numbers that should agree (children's targets
+        against the parent's, reported against derived realisation): ``0.001`` is 0.1 %.
+    absolute_tolerance
+        Absolute tolerance added to the relative one, for numbers near zero.
+    select
+        Rules to run (names, codes, code prefixes, categories or families); ``None`` runs all.
+    ignore
+        Rules not to run.
+    severity
+        Severity overrides by rule name or code: ``{"not-cascaded": "info"}``.
+    suppress
+        Findings a planning office keeps knowingly, each with a reason.
+    plan_start, plan_end
+        First and last year of the plan (RPJMD or Renstra); targets outside are flagged when
+        both are set.
+    missing
+        How a roll-up treats a missing value (a carrier child without a realisation, a
+        quarter without one): ``skip_if_any_missing`` (the default: the result is missing),
+        ``skip_if_all_missing`` (use the values present) or ``zero`` (count it as 0); see
+        :func:`cascade.derive.derive_realisations`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level_skip: Literal["allow", "warn", "forbid"] = "warn"
+    tolerance: float = Field(default=1e-3, ge=0)
+    absolute_tolerance: float = Field(default=1e-9, ge=0)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    suppress: tuple[Suppression, ...] = ()
+    plan_start: int | None = Field(default=None, ge=1000, le=9999)
+    plan_end: int | None = Field(default=None, ge=1000, le=9999)
+    missing: Literal["skip_if_any_missing", "skip_if_all_missing", "zero"] = "skip_if_any_missing"
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Policy:
+        """Read a policy from ``cascade.toml`` or ``[tool.cascade]`` of a ``pyproject.toml``.
+
+        Raises
+        ------
+        UsageError
+            If the file cannot be read or its settings are not valid; the message names the
+            file and every bad setting.
+        """
+        p = Path(path)
+        try:
+            document = tomllib.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            msg = f"cannot read policy file {p}: {exc}"
+            raise UsageError(msg) from None
+        settings: Any = document
+        if p.name == "pyproject.toml":
+            settings = document.get("tool", {}).get("cascade", {})
+        try:
+            return cls.model_validate(settings)
+        except ValidationError as exc:
+            problems = [
+                InputProblem(
+                    file=str(p),
+                    column=".".join(str(part) for part in error["loc"]),
+                    message=error["msg"],
+                )
+                for error in exc.errors()
+            ]
+            msg = f"invalid policy in {p}:\n" + "\n".join(f"  - {q}" for q in problems)
+            raise UsageError(msg) from None
+
+    @classmethod
+    def discover(cls, workbook: str | Path) -> Policy:
+        """The policy beside a workbook (see :func:`find_policy_file`), or the default."""
+        found = find_policy_file(workbook)
+        return cls() if found is None else cls.from_file(found)
+
+
+def find_policy_file(workbook: str | Path) -> Path | None:
+    """The policy file for a workbook, or ``None``.
+
+    That is a ``cascade.toml`` beside it, else a ``pyproject.toml`` beside it that has a
+    ``[tool.cascade]`` table. "Beside" means in the workbook's folder; for a CSV folder,
+    inside the folder first.
+    """
+    p = Path(workbook)
+    folders = [p, p.parent] if p.is_dir() else [p.parent]
+    for folder in folders:
+        candidate = folder / "cascade.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                doc = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return pyproject  # let from_file report what is wrong with it
+            if "cascade" in doc.get("tool", {}):
+                return pyproject
+    return None

@@ -1,0 +1,114 @@
+"""A tiny, fully consistent cascade for rule tests, as plain DataFrames to mutate.
+
+``base()`` returns fresh tables of a minimal city: a pemda with one tujuan and one sasaran,
+one agency with a sasaran program, an administrator unit (kegiatan), a pengawas unit (sub
+kegiatan) and one employee (RHK). Every goal has one indicator cascading from the one above
+it (carrier, ``sum`` down to the employee so targets split exactly), a 2024 target and
+realisation, and a budget for the program, kegiatan and sub kegiatan. ``check`` finds nothing
+in it; each rule case changes the least needed to trigger one finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from cascade import Cascade
+
+Tables = dict[str, pd.DataFrame]
+
+
+def base() -> Tables:
+    units = pd.DataFrame(
+        {
+            "unit_id": ["PEMKO", "DINKES", "BID", "SEKSI", "ASN"],
+            "name": ["Pemko", "Dinas Kesehatan", "Bidang P2P", "Seksi Surveilans", "Budi"],
+            "parent_id": [None, "PEMKO", "DINKES", "BID", "SEKSI"],
+            "level": ["pemda", "perangkat_daerah", "administrator", "pengawas", "pelaksana"],
+        }
+    )
+    goals = pd.DataFrame(
+        {
+            "goal_id": ["T1", "S1", "P1", "K1", "SK1", "R1"],
+            "unit_id": ["PEMKO", "PEMKO", "DINKES", "BID", "SEKSI", "ASN"],
+            "parent_goal_id": [None, "T1", "S1", "P1", "K1", "SK1"],
+            "statement": [
+                "Meningkatnya derajat kesehatan",
+                "Menurunnya angka kesakitan",
+                "Meningkatnya layanan pencegahan",
+                "Terlaksananya surveilans",
+                "Tersedianya data surveilans",
+                "Terlaporkannya kasus",
+            ],
+            "kind": [
+                "tujuan",
+                "sasaran_strategis",
+                "sasaran_program",
+                "sasaran_kegiatan",
+                "sasaran_subkegiatan",
+                "rencana_hasil_kerja",
+            ],
+            "crosscutting": [False] * 6,
+        }
+    )
+    indicators = pd.DataFrame(
+        {
+            "indicator_id": ["I-T1", "I-S1", "I-P1", "I-K1", "I-SK1", "I-R1"],
+            "goal_id": ["T1", "S1", "P1", "K1", "SK1", "R1"],
+            "parent_indicator_id": [None, "I-T1", "I-S1", "I-P1", "I-K1", "I-SK1"],
+            "name": ["Kasus ditangani"] * 6,
+            "measure_unit": ["kasus"] * 6,
+            "polarity": ["maximize"] * 6,
+            "aggregation": ["sum"] * 5 + ["none"],
+            "period_aggregation": ["sum"] * 6,
+            "role": ["carrier"] * 6,
+            "weight": [1.0] * 6,
+            "key": [True, True, False, False, False, False],
+        }
+    )
+    ids = indicators["indicator_id"].tolist()
+    targets = pd.DataFrame({"indicator_id": ids, "period": "2024", "target": 120.0})
+    realisations = pd.DataFrame({"indicator_id": ids, "period": "2024", "value": 110.0})
+    budgets = pd.DataFrame(
+        {
+            "goal_id": ["P1", "K1", "SK1"],
+            "period": "2024",
+            "allocated": [3e9, 1e9, 5e8],
+            "spent": [2.7e9, 9e8, 4.5e8],
+        }
+    )
+    return {
+        "units": units,
+        "goals": goals,
+        "indicators": indicators,
+        "targets": targets,
+        "realisations": realisations,
+        "budgets": budgets,
+    }
+
+
+def build(tables: Tables) -> Cascade:
+    return Cascade(**tables)
+
+
+def add_row(frame: pd.DataFrame, **values: object) -> pd.DataFrame:
+    """``frame`` with one more row (missing columns blank)."""
+    return pd.concat([frame, pd.DataFrame([values])], ignore_index=True)
+
+
+@dataclass
+class Case:
+    """One rule test case.
+
+    ``tables`` is the input; ``expected`` the (rule name, subject id) pairs that must be found
+    (for a failing case) — the case passes only if the rule's findings are exactly these.
+    A passing case has ``expected`` empty: the rule must find nothing.
+    """
+
+    rule: str
+    tables: Tables
+    expected: set[tuple[str, str]] = field(default_factory=set)
+    policy: dict[str, object] = field(default_factory=dict)
+    period: str | None = None
+    note: str = ""
