@@ -337,8 +337,10 @@ def indicator_goal_mismatch(ctx: Context) -> pd.DataFrame:
     -------------
     An indicator with a ``parent_indicator_id`` whose parent indicator measures a different
     goal than the one its own goal cascades from: the indicator links and the goal links
-    tell two different stories. When the goal has no parent goal, ``orphan-goal`` reports
-    the goal and its indicators' links are not compared.
+    tell two different stories. That includes an indicator that names a parent indicator
+    while its goal cascades from no goal at all (a top goal, or an orphan goal, which
+    ``orphan-goal`` reports separately). A goal whose ``parent_goal_id`` names no goal is left
+    to ``dangling-reference``.
 
     Why it matters
     --------------
@@ -360,9 +362,17 @@ def indicator_goal_mismatch(ctx: Context) -> pd.DataFrame:
     goal = ctx.indicator_goal
     parent_goal = ctx.indicator_parent_goal
     expected = _at(ctx.goal_parent, goal)
-    rows = np.flatnonzero((parent_goal >= 0) & (expected >= 0) & (parent_goal != expected))
+    no_parent_written = np.zeros(len(goal), dtype=bool)
+    known = goal >= 0
+    no_parent_written[known] = ctx.goals["parent_goal_id"].isna().to_numpy()[goal[known]]
+    wrong_goal = (expected >= 0) & (parent_goal != expected)
+    top_goal = known & no_parent_written
+    rows = np.flatnonzero((parent_goal >= 0) & (wrong_goal | top_goal))
     if not rows.size:
         return no_findings()
+    upward = pd.Series(np.where(top_goal[rows], "no goal", ""), dtype="str").where(
+        top_goal[rows], _ids(ctx, "goal", np.maximum(expected[rows], 0))
+    )
     msg = (
         ctx.label("indicator", rows)
         + " cascades from "
@@ -372,7 +382,7 @@ def indicator_goal_mismatch(ctx: Context) -> pd.DataFrame:
         + ", but its goal "
         + _ids(ctx, "goal", goal[rows])
         + " cascades from "
-        + _ids(ctx, "goal", expected[rows])
+        + upward
     )
     return ctx.findings("indicator", rows, msg)
 
