@@ -29,3 +29,17 @@ def test_side_findings_are_documented() -> None:
     for name, subject in SIDE_FINDINGS:
         assert name in described
         assert subject in described
+
+
+def test_the_docs_quote_the_with_defects_summary_as_it_is() -> None:
+    import ast
+    import re
+    from pathlib import Path
+
+    summary = check(load_example("with-defects")).summary()
+    root = Path(__file__).resolve().parents[2]
+    for page in ("README.md", "docs/checks.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        quoted = re.search(r"report\.summary\(\)\s+# (\{.*\})", text)
+        assert quoted is not None, page
+        assert ast.literal_eval(quoted.group(1)) == summary, page
