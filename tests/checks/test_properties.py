@@ -503,9 +503,12 @@ def invalid_value(t: Tables, data: st.DataObject) -> tuple[Tables, Expected]:
     bad = data.draw(st.sampled_from([np.inf, -np.inf]), label="value")
     if column in ("target", "target_upper"):
         ind = data.draw(st.sampled_from(sorted(v.target)), label="indicator")
-        # An upper bound of -inf is below the target: a read error, not a finding.
-        value = np.inf if column == "target_upper" else bad
-        _set(t, "targets", t["targets"]["indicator_id"] == ind, column, value)
+        mask = t["targets"]["indicator_id"] == ind
+        # A bound below the target is a read error, not a finding: an upper bound is +inf;
+        # a target with an upper bound (after earlier injections) is -inf.
+        bounded = t["targets"].loc[mask, "target_upper"].notna().any()
+        value = np.inf if column == "target_upper" else -np.inf if bounded else bad
+        _set(t, "targets", mask, column, value)
         return t, {("invalid-value", ind)}
     if column == "value":
         ind = data.draw(st.sampled_from(sorted(v.reported)), label="indicator")
