@@ -126,8 +126,6 @@ class Cascade:
         label) and column.
     """
 
-    __slots__ = ("__dict__", "_tables")
-
     def __init__(
         self,
         units: FrameLike,
