@@ -29,13 +29,15 @@ pydantic_core._pydantic_core.ValidationError: 1 validation error for Policy
 
 from __future__ import annotations
 
+import math
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cascade.errors import InputProblem, UsageError
+from cascade.scales import LKJIP, Scale, scale_named
 
 __all__ = ["Policy", "Suppression", "find_policy_file"]
 
@@ -61,7 +63,7 @@ class Suppression(BaseModel):
 
 
 class Policy(BaseModel):
-    """Settings for checking (and, later, computing) a cascade.
+    """Settings for checking a cascade and computing its achievement.
 
     Parameters
     ----------
@@ -88,7 +90,27 @@ class Policy(BaseModel):
         How a roll-up treats a missing value (a carrier child without a realisation, a
         quarter without one): ``skip_if_any_missing`` (the default: the result is missing),
         ``skip_if_all_missing`` (use the values present) or ``zero`` (count it as 0); see
-        :func:`cascade.derive.derive_realisations`.
+        :func:`cascade.derive.derive_realisations`. It governs every roll-up: derived
+        realisation, rolled-up achievement, goals, owners and budgets.
+    minimize
+        The achievement formula for a minimize (*turun*) indicator: ``difference`` (the
+        default, (2 − R / T) × 100, as LKjIPs and PermenPANRB 8/2021 print it) or ``ratio``
+        (T / R × 100); see :mod:`cascade.achievement`.
+    floor
+        The lowest achievement reported (0 by default); ``None`` for no floor.
+    cap
+        The highest achievement reported (120 is common); ``None`` (the default) for no cap.
+    zero_target
+        What a zero denominator gives: ``equal_is_met`` (the default: a zero target met by
+        exactly zero is 100, anything else is undefined), ``met_or_better`` (a zero target
+        met or bettered is 100) or ``missing`` (always undefined). An undefined achievement
+        is missing, with an ``undefined-achievement`` finding.
+    scale
+        The category scale: ``lkjip`` (the default five bands), ``sakip`` (the grade scale)
+        or a :class:`~cascade.scales.Scale`.
+    goal_weighting
+        How a goal averages its indicators: ``equal`` (the default, as LKjIPs do) or
+        ``weight`` (by each indicator's ``weight``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -103,6 +125,25 @@ class Policy(BaseModel):
     plan_start: int | None = Field(default=None, ge=1000, le=9999)
     plan_end: int | None = Field(default=None, ge=1000, le=9999)
     missing: Literal["skip_if_any_missing", "skip_if_all_missing", "zero"] = "skip_if_any_missing"
+    minimize: Literal["difference", "ratio"] = "difference"
+    floor: float | None = 0.0
+    cap: float | None = Field(default=None, gt=0)
+    zero_target: Literal["equal_is_met", "met_or_better", "missing"] = "equal_is_met"
+    scale: Scale = LKJIP
+    goal_weighting: Literal["equal", "weight"] = "equal"
+
+    @field_validator("scale", mode="before")
+    @classmethod
+    def _named_scale(cls, value: Any) -> Any:
+        return scale_named(value) if isinstance(value, str) else value
+
+    @field_validator("floor", "cap")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        if value is not None and not math.isfinite(value):
+            msg = "must be a finite number"
+            raise ValueError(msg)
+        return value
 
     @classmethod
     def from_file(cls, path: str | Path) -> Policy:

@@ -267,6 +267,58 @@ def _zero_quarter_not_checked() -> Case:
     return Case("zero-target", t, note="a zero quarter when the years are checked")
 
 
+# ---------------------------------------------------------- undefined-achievement
+
+
+def _zero_target_missed() -> Case:
+    t = base()
+    t["targets"]["target_upper"] = np.nan
+    _set(t, "targets", "I-R1", "target", 0.0)  # realisation 110 against 0
+    return Case("undefined-achievement", t, {("undefined-achievement", "I-R1")})
+
+
+def _zero_target_met() -> Case:
+    t = base()
+    t["targets"]["target_upper"] = np.nan
+    _set(t, "targets", "I-R1", "target", 0.0)
+    _set(t, "realisations", "I-R1", "value", 0.0)
+    t["realisations"] = t["realisations"][t["realisations"]["indicator_id"] != "I-SK1"]
+    t["indicators"].loc[t["indicators"]["indicator_id"] != "I-R1", "aggregation"] = "none"
+    return Case("undefined-achievement", t, note="a zero target met by 0 is 100")
+
+
+def _zero_realisation_under_ratio() -> Case:
+    t = base()
+    t["indicators"].loc[t["indicators"]["indicator_id"] == "I-R1", "polarity"] = "minimize"
+    _set(t, "realisations", "I-R1", "value", 0.0)
+    t["indicators"].loc[:, "aggregation"] = "none"
+    return Case(
+        "undefined-achievement",
+        t,
+        {("undefined-achievement", "I-R1")},
+        policy={"minimize": "ratio"},
+        note="T / R with R = 0",
+    )
+
+
+def _zero_realisation_under_difference() -> Case:
+    t = base()
+    t["indicators"].loc[t["indicators"]["indicator_id"] == "I-R1", "polarity"] = "minimize"
+    _set(t, "realisations", "I-R1", "value", 0.0)
+    t["indicators"].loc[:, "aggregation"] = "none"
+    return Case("undefined-achievement", t, note="2 - 0 / T is 200")
+
+
+def _zero_target_bettered_is_met_by_policy() -> Case:
+    case = _zero_target_missed()
+    return Case(
+        "undefined-achievement",
+        case.tables,
+        policy={"zero_target": "met_or_better"},
+        note="met_or_better",
+    )
+
+
 # ------------------------------------------------------------------- invalid-weight
 
 
@@ -371,6 +423,8 @@ FAILING = [
     _weighted_mean_carriers_weigh_zero(),
     _target_after_the_plan(),
     _duplicate_entries(),
+    _zero_target_missed(),
+    _zero_realisation_under_ratio(),
 ]
 
 PASSING = [
@@ -398,6 +452,9 @@ PASSING = [
     _quarters_that_agree(),
     _range_from_zero(),
     _zero_quarter_not_checked(),
+    _zero_target_met(),
+    _zero_realisation_under_difference(),
+    _zero_target_bettered_is_met_by_policy(),
     _some_children_weigh_zero(),
     _no_plan_years(),
     _year_not_checked(),

@@ -12,6 +12,7 @@ SIDE_FINDINGS = {
     ("indicator-goal-mismatch", "BPBD-RHK1.1.2.1-I2"),  # the cycle is a self-loop
     ("orphan-goal", "BPBD-SK-TAKTIS"),  # the budget-orphan goal has no parent
     ("budget-on-non-program-goal", "DINSOS-P1"),  # the level-order goal holds a budget
+    ("undefined-achievement", "KEC-CONTOH-RHK1.1.1.1-I1"),  # 12 against the zero target
 }
 
 

@@ -794,6 +794,20 @@ def zero_target(t: Tables, data: st.DataObject) -> tuple[Tables, Expected]:
     return t, {("zero-target", ind)}
 
 
+def undefined_achievement(t: Tables, data: st.DataObject) -> tuple[Tables, Expected]:
+    v = _View(t)
+    goal = data.draw(st.sampled_from(v.goals), label="goal")
+    polarity = data.draw(st.sampled_from(["maximize", "minimize", "stabilize"]), label="polarity")
+    ind = _add_indicator(t, goal, target=0.0, polarity=polarity)
+    value = data.draw(
+        st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).filter(lambda x: x != 0),
+        label="realisation",
+    )
+    _append(t, "realisations", [{"indicator_id": ind, "period": PERIOD, "value": value}])
+    # A zero target is itself a warning; the realisation that misses it has no achievement.
+    return t, {("zero-target", ind), ("undefined-achievement", ind)}
+
+
 def invalid_weight(t: Tables, data: st.DataObject) -> tuple[Tables, Expected]:
     v = _View(t)
     if data.draw(st.booleans(), label="negative"):
@@ -907,6 +921,7 @@ INJECTORS: dict[str, Injector] = {
     "invalid-weight": invalid_weight,
     "target-outside-plan": target_outside_plan,
     "duplicate-entry": duplicate_entry,
+    "undefined-achievement": undefined_achievement,
     "budget-orphan": budget_orphan,
     "overspent-budget": overspent_budget,
     "budget-on-non-program-goal": budget_on_non_program_goal,

@@ -101,6 +101,24 @@ class Context:
     # ------------------------------------------------------------- joins
 
     @functools.cached_property
+    def derived(self) -> pd.DataFrame:
+        """Every indicator's reported, derived and effective realisation per period checked.
+
+        As :func:`cascade.derive.derive_realisations` under the policy's ``missing`` setting;
+        computed once and shared by the checker and the propagation engine.
+        """
+        from cascade.derive import _derive
+
+        return _derive(
+            self.indicators,
+            self.realisations,
+            self.refs("realisations", "indicator_id"),
+            self.indicator_tree,
+            self.periods,
+            self.policy.missing,
+        )
+
+    @functools.cached_property
     def unit_level(self) -> np.ndarray:
         """Level rank of every unit (0 = pemda … 4 = pelaksana), -1 if unknown."""
         return np.asarray(self.units["level"].cat.codes, dtype=np.int64)

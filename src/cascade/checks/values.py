@@ -34,7 +34,7 @@ import pandas as pd
 
 from cascade.checks._context import Context, SubjectKind, concat, no_findings, quote
 from cascade.checks._rule import Category, Rule, Severity, rule
-from cascade.derive import _compact, _derive, _first
+from cascade.derive import _compact, _first
 from cascade.enums import Role
 from cascade.period import Period
 
@@ -113,7 +113,7 @@ def agree(a: np.ndarray, b: np.ndarray, ctx: Context) -> np.ndarray:
     return out
 
 
-def _checked_targets(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
+def checked_targets(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
     """Rows of ``targets`` that count for a checked period, and that period's index.
 
     A row counts if its indicator exists, its period is a checked period and it is the first
@@ -127,10 +127,10 @@ def _checked_targets(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
     return keep, k[keep]
 
 
-def _grid(ctx: Context, column: str, fill: float = np.nan) -> tuple[np.ndarray, np.ndarray]:
+def target_grid(ctx: Context, column: str, fill: float = np.nan) -> tuple[np.ndarray, np.ndarray]:
     """A target column as an (indicators x periods checked) grid, and where a row exists."""
     n, p = len(ctx.indicators), len(ctx.periods)
-    where, k = _checked_targets(ctx)
+    where, k = checked_targets(ctx)
     rows = ctx.refs("targets", "indicator_id")[where]
     grid = np.full((n, p), fill)
     grid[rows, k] = ctx.targets[column].to_numpy(dtype=np.float64, na_value=np.nan)[where]
@@ -180,7 +180,7 @@ def missing_target(ctx: Context) -> pd.DataFrame:
         found = _first_rows(ctx, np.flatnonzero(~targeted))
         msg = ctx.label("indicator", found) + " has no target for any period"
         return ctx.findings("indicator", found, msg)
-    _, has = _grid(ctx, "target")
+    _, has = target_grid(ctx, "target")
     row, k = np.nonzero(~has)
     first = ctx.refs("indicators", "indicator_id")[row] == row
     row, k = row[first], k[first]
@@ -324,8 +324,8 @@ def target_split_mismatch(ctx: Context) -> pd.DataFrame:
     if not children.size or not ctx.periods:
         return no_findings()
     p = len(ctx.periods)
-    lower, has = _grid(ctx, "target")
-    upper_given, _ = _grid(ctx, "target_upper")
+    lower, has = target_grid(ctx, "target")
+    upper_given, _ = target_grid(ctx, "target_upper")
     upper = np.where(np.isnan(upper_given), lower, upper_given)  # a point target: both bounds
     parents, group = _compact(parent[children], len(ind))
     g = len(parents)
@@ -439,14 +439,7 @@ def realisation_mismatch(ctx: Context) -> pd.DataFrame:
     """
     if not ctx.periods:
         return no_findings()
-    derived = _derive(
-        ctx.indicators,
-        ctx.realisations,
-        ctx.refs("realisations", "indicator_id"),
-        ctx.indicator_tree,
-        ctx.periods,
-        ctx.policy.missing,
-    )
+    derived = ctx.derived
     reported = derived["reported"].to_numpy(dtype=np.float64)
     computed = derived["derived"].to_numpy(dtype=np.float64)
     both = ~np.isnan(reported) & ~np.isnan(computed)
@@ -499,7 +492,7 @@ def zero_target(ctx: Context) -> pd.DataFrame:
     """
     if not ctx.periods:
         return no_findings()
-    where, k = _checked_targets(ctx)
+    where, k = checked_targets(ctx)
     lower = ctx.targets["target"].to_numpy(dtype=np.float64, na_value=np.nan)[where]
     upper = ctx.targets["target_upper"].to_numpy(dtype=np.float64, na_value=np.nan)[where]
     point_zero = (lower == 0) & np.isnan(upper)
@@ -716,6 +709,86 @@ def duplicate_entry(ctx: Context) -> pd.DataFrame:
     return concat(parts)
 
 
+@rule("CAS309", "undefined-achievement", severity=Severity.WARNING, category=Category.CONSISTENCY)
+def undefined_achievement(ctx: Context) -> pd.DataFrame:
+    """A realisation and a target whose achievement cannot be computed.
+
+    What it flags
+    -------------
+    An indicator with both a realisation (reported or derived) and a target for a period
+    checked, where the achievement formula of :mod:`cascade.achievement` has no answer under
+    the policy: the bound it divides by is 0 and the realisation is not exactly on it (or
+    the policy's ``zero_target`` is ``missing``), or, with ``minimize = "ratio"``, the
+    realisation or the bound is not positive (T / R needs both above 0).
+
+    Why it matters
+    --------------
+    Such an achievement is missing, never 0 and never infinity: systems that print 0 % (or
+    divide by zero) mislead the reader. Being missing, it keeps the indicator's goal and owner
+    without a figure under the default missing-value policy, so it must be fixed or
+    explained.
+
+    Example
+    -------
+    An RHK indicator with a 2024 target of 0 documents and a realisation of 3 documents.
+
+    How to fix
+    ----------
+    Set a target the formula can measure (a small positive target, or a range such as 0–1
+    for "no cases"), or, if the office agreed that bettering a zero target is met, set
+    ``zero_target = "met_or_better"`` in the policy.
+    """
+    if not ctx.periods:
+        return no_findings()
+    from cascade.achievement import compute_achievement
+
+    lower, has = target_grid(ctx, "target")
+    upper, _ = target_grid(ctx, "target_upper")
+    p = len(ctx.periods)
+    realisation = ctx.derived["value"].to_numpy(dtype=np.float64).reshape(-1, p)
+    polarity = np.repeat(ctx.indicators["polarity"].to_numpy(dtype=object), p)
+    result = compute_achievement(
+        realisation.ravel(),
+        lower.ravel(),
+        upper.ravel(),
+        pd.Series(polarity, dtype="str"),
+        policy=ctx.policy,
+    )
+    flagged = np.flatnonzero(result.undefined & has.ravel())
+    if not flagged.size:
+        return no_findings()
+    rows = flagged // p
+    period = _period_text(ctx, flagged % p)
+    bounds = np.where(np.isnan(upper.ravel()[flagged]), lower.ravel()[flagged], np.nan)
+    target = pd.Series(
+        np.where(
+            np.isnan(bounds),
+            number_text(lower.ravel()[flagged]) + "–" + number_text(upper.ravel()[flagged]),
+            number_text(bounds),
+        ),
+        dtype="str",
+    )
+    msg = (
+        ctx.label("indicator", rows)
+        + " has a "
+        + period
+        + " realisation of "
+        + number_text(realisation.ravel()[flagged])
+        + " against a target of "
+        + target
+        + pd.Series(
+            np.where(
+                (lower.ravel()[flagged] == 0) | (upper.ravel()[flagged] == 0),
+                ": achievement divides by the target of 0, so it is missing",
+                ": the ratio formula T / R needs a positive realisation and target,"
+                " so the achievement is missing",
+            ),
+            dtype="str",
+        )
+    )
+    return ctx.findings("indicator", rows, msg, period=period)
+
+
 RULES: tuple[Rule, ...] = (
     missing_target,
     invalid_value,
@@ -725,4 +798,5 @@ RULES: tuple[Rule, ...] = (
     invalid_weight,
     target_outside_plan,
     duplicate_entry,
+    undefined_achievement,
 )

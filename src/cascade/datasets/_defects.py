@@ -536,7 +536,8 @@ _MUTATIONS: tuple[tuple[Defect, Callable[[Tables], None]], ...] = (
             check="zero-target",
             subject_kind="indicator",
             subject_id="KEC-CONTOH-RHK1.1.1.1-I1",
-            description="The 2024 target of indicator KEC-CONTOH-RHK1.1.1.1-I1 is 0.",
+            description="The 2024 target of indicator KEC-CONTOH-RHK1.1.1.1-I1 is 0. Its "
+            "realisation of 12 then has no achievement: an undefined-achievement.",
         ),
         _zero_target,
     ),
