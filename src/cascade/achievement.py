@@ -141,7 +141,7 @@ def compute_achievement(
 
     settings = policy if policy is not None else Policy()
     r, t = _floats(realisation), _floats(target)
-    n = max(r.size, t.size, 0 if target_upper is None else np.size(target_upper))
+    n = max(r.size, t.size, 0 if target_upper is None else _floats(target_upper).size)
     if not isinstance(polarity, str):
         n = max(n, len(polarity))
     r, t = _floats(r, n), _floats(t, n)
