@@ -3,7 +3,8 @@
 Model the SAKIP cascade of goals (sasaran), indicators (indikator kinerja), targets,
 realisations and budgets from the pemda down to individual employees; read and write it as an
 xlsx workbook, a folder of CSV files, JSON or pandas DataFrames; check it for consistency
-with :func:`check`.
+with :func:`check`; compute achievement (capaian) for every indicator, goal, owner and the
+city with :func:`propagate`.
 
 >>> import cascade
 >>> city = cascade.load_example()
@@ -17,6 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from cascade.checks import ConsistencyError, Finding, Report, Severity, check
 from cascade.datasets import load_example
+from cascade.engine import Explanation, Results, propagate
 from cascade.enums import Aggregation, GoalKind, Level, PeriodAggregation, Polarity, Role
 from cascade.errors import (
     CascadeError,
@@ -32,6 +34,7 @@ from cascade.model import Cascade
 from cascade.period import Period
 from cascade.policy import Policy, Suppression
 from cascade.records import Budget, Goal, Indicator, Realisation, Target, Unit
+from cascade.scales import Band, Scale
 
 try:
     __version__ = version("cascade-sakip")
@@ -40,10 +43,12 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Aggregation",
+    "Band",
     "Budget",
     "Cascade",
     "CascadeError",
     "ConsistencyError",
+    "Explanation",
     "FileFormatError",
     "Finding",
     "Goal",
@@ -59,7 +64,9 @@ __all__ = [
     "Policy",
     "Realisation",
     "Report",
+    "Results",
     "Role",
+    "Scale",
     "Severity",
     "Suppression",
     "Target",
@@ -69,6 +76,7 @@ __all__ = [
     "__version__",
     "check",
     "load_example",
+    "propagate",
     "read",
     "write",
 ]

@@ -67,7 +67,13 @@ from cascade.enums import Polarity
 if TYPE_CHECKING:
     from cascade.policy import Policy
 
-__all__ = ["Achievement", "achievement", "compute_achievement", "polarity_codes"]
+__all__ = [
+    "Achievement",
+    "achievement",
+    "compute_achievement",
+    "describe_achievement",
+    "polarity_codes",
+]
 
 ArrayLike = float | Sequence[float | None] | np.ndarray | pd.Series
 PolarityLike = str | Sequence[str | None] | np.ndarray | pd.Series
@@ -91,6 +97,7 @@ def polarity_codes(polarity: PolarityLike, n: int) -> np.ndarray:
 
     Values are read as :meth:`Polarity.parse <cascade.enums.Polarity.parse>` reads them
     (``naik``, ``turun``, ``stabil`` …); a missing one is ``maximize``, the format's default.
+    An integer array is taken as codes already.
 
     Raises
     ------
@@ -99,18 +106,18 @@ def polarity_codes(polarity: PolarityLike, n: int) -> np.ndarray:
     """
     if isinstance(polarity, str):
         return np.full(n, _POLARITIES.index(Polarity.parse(polarity).value), dtype=np.int64)
+    if isinstance(polarity, np.ndarray) and polarity.dtype.kind in "iu":
+        if polarity.size and (polarity.min() < 0 or polarity.max() > STABILIZE):
+            msg = "polarity codes must be 0 (maximize), 1 (minimize) or 2 (stabilize)"
+            raise ValueError(msg)
+        return np.broadcast_to(polarity.astype(np.int64), n).copy()
     series = polarity if isinstance(polarity, pd.Series) else pd.Series(list(polarity))
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        lookup = [_POLARITIES.index(Polarity.parse(str(c)).value) for c in series.cat.categories]
-        codes = series.cat.codes.to_numpy(dtype=np.int64)
-        table = np.array([*lookup, MAXIMIZE], dtype=np.int64)  # code -1 (missing): maximize
-        out: np.ndarray = table[codes]
-        return np.broadcast_to(out, n).copy() if out.size == 1 else out
-    values = series.to_numpy(dtype=object)
-    uniques = {v for v in values if isinstance(v, str)}
-    parsed = {u: _POLARITIES.index(Polarity.parse(u).value) for u in uniques}
-    out = np.array([parsed.get(v, MAXIMIZE) if isinstance(v, str) else MAXIMIZE for v in values])
-    return np.broadcast_to(out.astype(np.int64), n).copy() if out.size == 1 else out
+    if not isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype("category")  # one hash pass; each distinct word parsed once
+    lookup = [_POLARITIES.index(Polarity.parse(str(c)).value) for c in series.cat.categories]
+    table = np.array([*lookup, MAXIMIZE], dtype=np.int64)  # code -1 (missing): maximize
+    out: np.ndarray = table[series.cat.codes.to_numpy(dtype=np.int64)]
+    return np.broadcast_to(out, n).copy() if out.size == 1 else out
 
 
 def _floats(values: ArrayLike | None, n: int | None = None) -> np.ndarray:
@@ -203,7 +210,7 @@ def achievement(
         The upper bound of a range target; missing for a point target.
     polarity
         ``maximize``, ``minimize`` or ``stabilize`` (or the Indonesian words), one for all
-        or one per element.
+        or one per element; or an integer array of codes (0, 1, 2 in that order).
     policy
         A :class:`~cascade.policy.Policy`; its ``minimize``, ``floor``, ``cap`` and
         ``zero_target`` settings apply. The default policy when omitted.
@@ -241,3 +248,82 @@ def achievement(
     array([120.])
     """
     return compute_achievement(realisation, target, target_upper, polarity, policy=policy).value
+
+
+def _num(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if np.isfinite(x) else str(x)
+
+
+def describe_achievement(
+    realisation: float,
+    target: float,
+    target_upper: float | None = None,
+    polarity: str = "maximize",
+    *,
+    policy: Policy | None = None,
+) -> str:
+    """How one achievement figure follows from its inputs, in words and numbers.
+
+    Examples
+    --------
+    >>> describe_achievement(9, 7, 8, "minimize")
+    'minimize, 9 above the range 7–8: (2 − 9 / 8) × 100 = 87.5'
+    >>> describe_achievement(3, 0, None, "maximize")
+    'maximize, 3 against a target of 0: undefined (the formula divides by 0)'
+    >>> from cascade import Policy
+    >>> describe_achievement(150, 100, None, "maximize", policy=Policy(cap=120))
+    'maximize, 150 above the target 100: 150 / 100 × 100 = 150, capped at 120'
+    """
+    from cascade.policy import Policy
+
+    settings = policy if policy is not None else Policy()
+    result = compute_achievement(realisation, target, target_upper, polarity, policy=settings)
+    value, undefined = float(result.value[0]), bool(result.undefined[0])
+    how = _POLARITIES[int(polarity_codes(polarity, 1)[0])]
+    r, t = float(realisation), float(target)
+    hi = t if target_upper is None or not np.isfinite(target_upper) else float(target_upper)
+    lo, hi = min(t, hi), max(t, hi)
+    what = f"the range {_num(lo)}–{_num(hi)}" if lo != hi else f"the target {_num(lo)}"
+    if not np.isfinite(r) or not np.isfinite(t):
+        return f"{how}: no figure (realisation or target missing)"
+    if lo <= r <= hi:
+        if np.isnan(value):
+            return f"{how}, {_num(r)} on {what}: undefined (zero_target = 'missing')"
+        return f"{how}, {_num(r)} on {what}: 100"
+    side, bound = ("below", lo) if r < lo else ("above", hi)
+    down = how == "minimize" or (how == "stabilize" and side == "above")
+    if undefined:
+        reason = (
+            "the formula divides by 0"
+            if bound == 0
+            else "the ratio formula needs a positive realisation and target"
+        )
+        if lo == hi:
+            return f"{how}, {_num(r)} against a target of {_num(lo)}: undefined ({reason})"
+        return f"{how}, {_num(r)} {side} {what}: undefined ({reason})"
+    if bound == 0:
+        formula = "a zero target bettered counts as met: 100"
+        raw = 100.0
+    elif down and settings.minimize == "ratio":
+        raw = 100.0 * bound / r
+        formula = f"{_num(bound)} / {_num(r)} × 100 = {_num(raw)}"
+    elif down:
+        raw = 100.0 * (1.0 - (r - bound) / abs(bound))
+        formula = (
+            f"(2 − {_num(r)} / {_num(bound)}) × 100 = {_num(raw)}"
+            if bound > 0
+            else f"(1 − ({_num(r)} − {_num(bound)}) / |{_num(bound)}|) × 100 = {_num(raw)}"
+        )
+    else:
+        raw = 100.0 * (1.0 + (r - bound) / abs(bound))
+        formula = (
+            f"{_num(r)} / {_num(bound)} × 100 = {_num(raw)}"
+            if bound > 0
+            else f"(1 + ({_num(r)} − {_num(bound)}) / |{_num(bound)}|) × 100 = {_num(raw)}"
+        )
+    text = f"{how}, {_num(r)} {side} {what}: {formula}"
+    if value > raw:
+        text += f", floored at {_num(value)}"
+    elif value < raw:
+        text += f", capped at {_num(value)}"
+    return text

@@ -25,6 +25,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from cascade._tree import Tree
+    from cascade.achievement import Achievement
     from cascade.model import Cascade
     from cascade.period import Period
     from cascade.policy import Policy
@@ -83,6 +84,8 @@ class Context:
         self.unit_tree: Tree = trees["unit"]
         self.goal_tree: Tree = trees["goal"]
         self.indicator_tree: Tree = trees["indicator"]
+        #: Grids of target columns already built (see ``values.target_grid``), by column.
+        self.grids: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def refs(self, table: str, column: str) -> np.ndarray:
         """For each row of ``table``, the row its id column ``column`` refers to (-1 if none)."""
@@ -116,6 +119,29 @@ class Context:
             self.indicator_tree,
             self.periods,
             self.policy.missing,
+        )
+
+    @functools.cached_property
+    def achievement(self) -> Achievement:
+        """Every indicator's computed achievement per period checked, flattened row-major.
+
+        From the realisation that counts (:attr:`derived`) and the period's target, by
+        :func:`cascade.achievement.compute_achievement` under the policy; the engine and the
+        ``undefined-achievement`` rule share it.
+        """
+        from cascade.achievement import compute_achievement, polarity_codes
+        from cascade.checks.values import target_grid
+
+        lower, _ = target_grid(self, "target")
+        upper, _ = target_grid(self, "target_upper")
+        p = len(self.periods)
+        codes = polarity_codes(self.indicators["polarity"], len(self.indicators))
+        return compute_achievement(
+            self.derived["value"].to_numpy(dtype=np.float64),
+            lower.ravel(),
+            upper.ravel(),
+            np.repeat(codes, p),
+            policy=self.policy,
         )
 
     @functools.cached_property

@@ -18,7 +18,7 @@ from cascade.model import Cascade
 from cascade.period import Period
 from cascade.policy import Policy
 
-__all__ = ["check", "default_periods"]
+__all__ = ["check", "default_periods", "run_rules"]
 
 
 def default_periods(cascade: Cascade) -> list[Period]:
@@ -120,7 +120,16 @@ def check(
         select_source="select" if select is not None else "policy select",
         ignore_source="ignore",
     )
-    context = Context(cascade, periods, settings)
+    return run_rules(Context(cascade, periods, settings), rules)
+
+
+def run_rules(context: Context, rules: list[Rule]) -> Report:
+    """Run ``rules`` over a prepared context and assemble the report.
+
+    :func:`check` and :func:`cascade.propagate` both come through here, so a rule gives the
+    same findings, severities and suppressions whichever path runs it.
+    """
+    cascade, settings, periods = context.cascade, context.policy, context.periods
     parts: list[pd.DataFrame] = []
     ran: list[str] = []
     for rule in rules:

@@ -128,7 +128,13 @@ def checked_targets(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
 
 
 def target_grid(ctx: Context, column: str, fill: float = np.nan) -> tuple[np.ndarray, np.ndarray]:
-    """A target column as an (indicators x periods checked) grid, and where a row exists."""
+    """A target column as an (indicators x periods checked) grid, and where a row exists.
+
+    Built once per context and column; callers must not modify the arrays.
+    """
+    key = f"{column}:{fill!r}"
+    if key in ctx.grids:
+        return ctx.grids[key]
     n, p = len(ctx.indicators), len(ctx.periods)
     where, k = checked_targets(ctx)
     rows = ctx.refs("targets", "indicator_id")[where]
@@ -136,6 +142,9 @@ def target_grid(ctx: Context, column: str, fill: float = np.nan) -> tuple[np.nda
     grid[rows, k] = ctx.targets[column].to_numpy(dtype=np.float64, na_value=np.nan)[where]
     has = np.zeros((n, p), dtype=bool)
     has[rows, k] = True
+    grid.flags.writeable = False
+    has.flags.writeable = False
+    ctx.grids[key] = (grid, has)
     return grid, has
 
 
@@ -740,20 +749,11 @@ def undefined_achievement(ctx: Context) -> pd.DataFrame:
     """
     if not ctx.periods:
         return no_findings()
-    from cascade.achievement import compute_achievement
-
     lower, has = target_grid(ctx, "target")
     upper, _ = target_grid(ctx, "target_upper")
     p = len(ctx.periods)
-    realisation = ctx.derived["value"].to_numpy(dtype=np.float64).reshape(-1, p)
-    polarity = np.repeat(ctx.indicators["polarity"].to_numpy(dtype=object), p)
-    result = compute_achievement(
-        realisation.ravel(),
-        lower.ravel(),
-        upper.ravel(),
-        pd.Series(polarity, dtype="str"),
-        policy=ctx.policy,
-    )
+    realisation = ctx.derived["value"].to_numpy(dtype=np.float64)
+    result = ctx.achievement
     flagged = np.flatnonzero(result.undefined & has.ravel())
     if not flagged.size:
         return no_findings()
@@ -773,7 +773,7 @@ def undefined_achievement(ctx: Context) -> pd.DataFrame:
         + " has a "
         + period
         + " realisation of "
-        + number_text(realisation.ravel()[flagged])
+        + number_text(realisation[flagged])
         + " against a target of "
         + target
         + pd.Series(
