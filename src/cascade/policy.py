@@ -34,7 +34,14 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from cascade.errors import InputProblem, UsageError
 from cascade.scales import LKJIP, Scale, scale_named
@@ -131,6 +138,13 @@ class Policy(BaseModel):
     zero_target: Literal["equal_is_met", "met_or_better", "missing"] = "equal_is_met"
     scale: Scale = LKJIP
     goal_weighting: Literal["equal", "weight"] = "equal"
+
+    @model_validator(mode="after")
+    def _cap_above_floor(self) -> Policy:
+        if self.cap is not None and self.floor is not None and self.cap < self.floor:
+            msg = f"cap ({self.cap:g}) must not be below floor ({self.floor:g})"
+            raise ValueError(msg)
+        return self
 
     @field_validator("scale", mode="before")
     @classmethod

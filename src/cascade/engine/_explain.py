@@ -295,7 +295,7 @@ def _indicator(results: Results, row: int) -> Explanation:
             f" ({f.children_counted[row]} counted, {f.children_missing[row]} missing)"
         )
     else:
-        how = "no realisation for the period, reported or derived, and no children to roll up"
+        how = _no_realisation(results, row)
     return Explanation(
         subject_kind="indicator",
         subject_id=str(ind["indicator_id"].iloc[row]),
@@ -308,6 +308,27 @@ def _indicator(results: Results, row: int) -> Explanation:
         inputs=inputs,
         contributions=contributions,
     )
+
+
+def _no_realisation(results: Results, row: int) -> str:
+    """Why an indicator without children has no realisation: what was reported inside."""
+    from cascade.period import Period
+
+    as_of = results.as_of
+    rows = results.cascade._index.rows("realisations", "indicator_id")
+    mine = results.cascade._tables["realisations"].iloc[np.flatnonzero(rows == row)]
+    inside = sorted(
+        {p for p in (Period.parse(str(x)) for x in mine["period"].dropna()) if as_of.contains(p)}
+        - {as_of}
+    )
+    text = f"no realisation reported for {as_of}"
+    if inside:
+        listed = ", ".join(str(p) for p in inside)
+        text += (
+            f"; the periods inside it that were reported ({listed}) do not make it complete"
+            f" under {results.policy.missing}"
+        )
+    return text + ", and no children to roll up"
 
 
 def _text(value: object) -> str | None:
