@@ -451,3 +451,19 @@ def test_unknown_id_in_explain() -> None:
 def test_policy_object_is_kept() -> None:
     p = Policy(cap=110)
     assert propagate(Cascade(**tables()), as_of="2024", policy=p).policy is p
+
+
+def test_the_city_is_the_pemda_root() -> None:
+    t = tables()
+    extra = pd.DataFrame(
+        {
+            "unit_id": ["PEMKO", "LOST"],
+            "name": ["Copy", "Lost"],
+            "parent_id": [None, "NOPE"],
+            "level": ["pemda", "administrator"],
+        }
+    )
+    t["units"] = pd.concat([t["units"], extra], ignore_index=True)
+    assert run(t).city["unit_id"].tolist() == ["PEMKO"]  # not the copy, not the dangling one
+    sub = Cascade(**tables()).subcascade("DINAS")
+    assert propagate(sub, as_of="2024").city["unit_id"].tolist() == ["DINAS"]

@@ -159,9 +159,15 @@ class Results:
 
     @property
     def city(self) -> pd.DataFrame:
-        """The root owners (the pemda) with their figures: the city as a whole."""
-        roots = self.cascade._trees["unit"].parent < 0
-        return self.owners[roots].reset_index(drop=True)
+        """The city as a whole: the root owners at level ``pemda``, with their figures.
+
+        Without such a unit (a workbook of one agency), every root owner. A row repeating an
+        earlier unit's id is never a root.
+        """
+        units = self.cascade._tables["units"]
+        roots = (self.cascade._trees["unit"].parent < 0) & ~self.cascade._copies["unit"]
+        pemda = roots & (units["level"] == "pemda").to_numpy(dtype=bool, na_value=False)
+        return self.owners[pemda if pemda.any() else roots].reset_index(drop=True)
 
     def to_dict(self) -> dict[str, Any]:
         """Every table as a list of records, JSON-ready (missing values as ``None``)."""
