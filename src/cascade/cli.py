@@ -10,6 +10,9 @@ Commands
 ``cascade check PATH``
     Check a workbook against the rule catalogue; ``--format text|json|csv|junit``. Exit
     status 1 when it finds errors.
+``cascade propagate PATH --as-of PERIOD``
+    Achievement (capaian) for one period, bottom-up: per indicator, goal, owner and budget
+    line (``--level``); ``--format table|csv|json|xlsx``.
 ``cascade rules [NAME]``
     The rule catalogue, or one rule explained.
 ``cascade demo``
@@ -17,11 +20,11 @@ Commands
 ``cascade --version``
     The installed version.
 
-Exit codes: 0 on success; 1 when ``cascade check`` finds errors; 2 when the input or the
-arguments cannot be used (every :class:`~cascade.errors.CascadeError`, a file that cannot be
-opened or written, an unknown command or option). The message goes to stderr, never a
-traceback. An exception of any other kind is a bug in ``cascade`` and propagates with its
-traceback.
+Exit codes: 0 on success (for ``cascade propagate`` also when its figures come with
+findings); 1 when ``cascade check`` finds errors; 2 when the input or the arguments cannot be
+used (every :class:`~cascade.errors.CascadeError`, a file that cannot be opened or written,
+an unknown command or option). The message goes to stderr, never a traceback. An exception
+of any other kind is a bug in ``cascade`` and propagates with its traceback.
 
 Output is plain text without colours, and does not depend on the terminal's width or on the
 clock, so it can be compared and scripted.
@@ -34,23 +37,30 @@ cascade ...
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import math
 import os
+import shlex
 import sys
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from cascade import __version__
-from cascade.errors import CascadeError, InputError
+from cascade.engine import LEVELS
+from cascade.errors import CascadeError, InputError, UsageError
 from cascade.io import Format, detect_format, read, write
 from cascade.schema import TABLE_NAMES
 
 if TYPE_CHECKING:
     import pandas as pd
+    from openpyxl import Workbook
 
+    from cascade.engine import Results
+    from cascade.engine._results import Level
     from cascade.model import Cascade
 
 __all__ = ["DEMO_SECTIONS", "DemoData", "Section", "main"]
@@ -58,6 +68,7 @@ __all__ = ["DEMO_SECTIONS", "DemoData", "Section", "main"]
 #: Exit status when the input or the command line cannot be used.
 EXIT_USAGE = 2
 _FORMATS: tuple[Format, ...] = ("xlsx", "csv", "json")
+_PROPAGATE_FORMATS = ("table", "csv", "json", "xlsx")
 _HELP_WIDTH = 88
 
 
@@ -181,6 +192,41 @@ def _build_parser() -> _Parser:
     check.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
     check.set_defaults(run=_run_check)
 
+    propagate = commands.add_parser(
+        "propagate",
+        help="compute achievement (capaian) for one period: indicators, goals, owners, budget",
+        description="Compute, for one period, each indicator's realisation and achievement "
+        "(capaian), each goal's and owner's achievement and the budget figures, bottom-up "
+        "through the cascade, and write one level of them. A policy is read from --policy, "
+        "else from a cascade.toml or a pyproject.toml [tool.cascade] beside the workbook. "
+        "Exit status: 0 success (findings too), 2 unusable input or arguments.",
+        **_parser_options(),
+    )
+    propagate.add_argument(
+        "path", metavar="PATH", help="a .xlsx file, a .json file or a CSV folder"
+    )
+    propagate.add_argument(
+        "--as-of",
+        required=True,
+        metavar="PERIOD",
+        help="the period to compute: a year (2024), a quarter (2024Q1) or a month (2024-03)",
+    )
+    propagate.add_argument(
+        "--level",
+        choices=LEVELS,
+        help="the table to write (default: indicators); xlsx has every level",
+    )
+    propagate.add_argument(
+        "--format",
+        choices=_PROPAGATE_FORMATS,
+        help="output format (default: from the suffix of --output, else table); xlsx "
+        "needs --output",
+    )
+    propagate.add_argument("--output", metavar="FILE", help="write here, not to stdout")
+    propagate.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
+    propagate.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    propagate.set_defaults(run=_run_propagate)
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalogue, or explain one rule",
@@ -225,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cascade {__version__}")
             return 0
         if args.command is None:
-            parser.error("a command is required (info, convert, check, rules or demo)")
+            parser.error("a command is required (info, convert, check, propagate, rules or demo)")
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except _ArgumentError as exc:
@@ -421,8 +467,6 @@ def _run_rules(args: argparse.Namespace) -> int:
     try:
         rule = rule_by(args.rule)
     except KeyError:
-        from cascade.errors import UsageError
-
         msg = f"no rule named {args.rule!r}: `cascade rules` lists them"
         raise UsageError(msg) from None
     if args.format == "json":
@@ -448,6 +492,247 @@ def _run_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+# -------------------------------------------------------------------------- propagate
+
+#: Columns ``--format table`` shows with one decimal: percentages.
+_PERCENT_COLUMNS = frozenset({"achievement", "absorption", "efficiency"})
+#: Long text columns ``--format table`` moves to the end of a row, so the figures line up.
+_TEXT_COLUMNS = ("name", "statement")
+_SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
+def _run_propagate(args: argparse.Namespace) -> int:
+    from cascade.engine import propagate
+    from cascade.errors import InvalidPeriodError
+    from cascade.period import Period
+    from cascade.policy import Policy
+
+    try:
+        as_of = Period.parse(args.as_of)
+    except InvalidPeriodError as exc:
+        msg = f"--as-of: {exc}"
+        raise UsageError(msg) from None
+    output_format = _propagate_format(args.format, args.output)
+    if output_format == "xlsx":
+        if not args.output:
+            msg = "--format xlsx needs --output FILE: a workbook is not written to stdout"
+            raise UsageError(msg)
+        if args.level:
+            msg = "--level does not apply to xlsx, which has a sheet for every level"
+            raise UsageError(msg)
+    if args.output and Path(args.output).resolve() == Path(args.path).resolve():
+        msg = f"--output {args.output} is the workbook itself: write the results elsewhere"
+        raise UsageError(msg)
+    fmt: Format = args.source_format or detect_format(args.path)
+    city = read(args.path, format=fmt)
+    policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+    results = propagate(city, as_of=as_of, policy=policy)
+    if output_format == "xlsx":
+        _write_results_xlsx(results, Path(args.output))
+        return 0
+    level: Level = args.level or "indicators"
+    frame = results.table(level)
+    if output_format == "json":
+        text = _results_json(results, level)
+    elif output_format == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
+    else:
+        text = "".join(f"{line}\n" for line in _results_table(frame))
+    _write_text(text, args.output)
+    if output_format == "table":
+        for note in _propagate_notes(results, args):
+            print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _propagate_format(given: str | None, output: str | None) -> str:
+    """``--format`` if given, else the format the suffix of ``--output`` names, else table."""
+    if given:
+        return given
+    if output:
+        return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "table")
+    return "table"
+
+
+def _write_text(text: str, output: str | None) -> None:
+    """Text to ``output`` (atomically), or to stdout."""
+    if output:
+        from cascade.io._atomic import atomic_text
+
+        with atomic_text(Path(output)) as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _propagate_notes(results: Results, args: argparse.Namespace) -> list[str]:
+    """What a reader of the table should know: the findings, a period without targets."""
+    notes = []
+    findings = results.findings.to_frame()
+    if len(findings):
+        names = findings["name"].value_counts(sort=False)
+        what = ", ".join(f"{n} {name}" for name, n in names.items())
+        period = results.as_of
+        command = f"cascade check {shlex.quote(args.path)} --period {period}"
+        command += f" --select {','.join(names.index)}"
+        if args.policy:
+            command += f" --policy {shlex.quote(args.policy)}"
+        notes.append(
+            f"{_plural(len(findings), 'finding')} for {period} ({what}); details: {command}"
+        )
+    if results.indicators["target"].isna().all():
+        periods = ", ".join(results.cascade.counts()["periods"]) or "none"
+        notes.append(f"no indicator has a target for {results.as_of} (periods: {periods})")
+    return notes
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _results_json(results: Results, level: Level) -> str:
+    """``{"as_of", "level", "columns", "rows"}``, one row a line; missing values are null."""
+    frame = results.table(level)
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    rows = ",\n".join(f"    {dump(row)}" for row in _records(frame))
+    return (
+        "{\n"
+        f'  "as_of": {dump(str(results.as_of))},\n'
+        f'  "level": {dump(level)},\n'
+        f'  "columns": {dump([str(c) for c in frame.columns])},\n'
+        f'  "rows": [' + (f"\n{rows}\n  ]" if rows else "]") + "\n}\n"
+    )
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts of plain values; NaN, ±inf and other missing values as ``None``."""
+    rows = frame.astype(object).to_dict(orient="records")
+    return [{str(k): _plain(v) for k, v in row.items()} for row in rows]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or _is_missing(value):
+        return None
+    if hasattr(value, "item"):  # a numpy scalar
+        return _plain(value.item())
+    return value
+
+
+def _is_missing(value: object) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):  # not a scalar
+        return False
+
+
+def _results_table(frame: pd.DataFrame) -> list[str]:
+    """A results frame as aligned text: figures rounded, ``-`` for missing, text last."""
+    import pandas as pd
+
+    columns = [c for c in frame.columns if c not in _TEXT_COLUMNS]
+    columns += [c for c in frame.columns if c in _TEXT_COLUMNS]
+    right = [
+        i
+        for i, c in enumerate(columns)
+        if pd.api.types.is_numeric_dtype(frame[c].dtype)
+        and not pd.api.types.is_bool_dtype(frame[c].dtype)
+    ]
+    cells = [_cells(frame[c], percent=c in _PERCENT_COLUMNS) for c in columns]
+    rows: list[Sequence[str]] = [[str(c) for c in columns], *zip(*cells, strict=True)]
+    return _table(rows, indent=0, right=right)
+
+
+def _cells(column: pd.Series, *, percent: bool) -> list[str]:
+    import pandas as pd
+
+    if pd.api.types.is_float_dtype(column.dtype):
+        return [_figure_text(v, percent=percent) for v in column.tolist()]
+    return [_text(None if _is_missing(v) else v) for v in column.astype(object).tolist()]
+
+
+def _figure_text(value: float, *, percent: bool) -> str:
+    """A figure for people: a percentage to 1 decimal, other numbers to at most 2."""
+    if not math.isfinite(value):
+        return "-" if math.isnan(value) else str(value)
+    text = f"{value:.1f}" if percent else f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.lstrip("-") if float(text) == 0 else text
+
+
+def _write_results_xlsx(results: Results, path: Path) -> None:
+    """Every level as a sheet, then the findings, replacing ``path`` atomically."""
+    from openpyxl import Workbook
+
+    from cascade.io._atomic import atomic_path
+    from cascade.io._xlsx import _quiet_openpyxl
+
+    findings = results.findings.to_frame()
+    findings["path"] = [
+        " > ".join(p) if isinstance(p, tuple | list) else p for p in findings["path"]
+    ]
+    sheets = {level: results.table(level) for level in LEVELS}  # type: ignore[arg-type]
+    sheets["findings"] = findings
+    with _quiet_openpyxl():
+        book = Workbook(write_only=True)
+        try:
+            for name, frame in sheets.items():
+                _write_results_sheet(book, name, frame)
+            with atomic_path(path) as tmp:
+                book.save(tmp)
+        except BaseException:
+            for ws in book.worksheets:  # finish the sheets' streams
+                if not getattr(ws, "closed", True):
+                    with contextlib.suppress(Exception):
+                        ws.close()
+            raise
+
+
+def _write_results_sheet(book: Workbook, name: str, frame: pd.DataFrame) -> None:
+    """One frame as a sheet: a bold, frozen header; numbers exact; text as text."""
+    import pandas as pd
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from cascade.io._xlsx import _number_cell, _text_cell, _width
+
+    ws = book.create_sheet(name)
+    text = _text_cell(ws, f"sheet {name}")
+    number = _number_cell(ws)
+    columns: list[list[Any]] = []
+    for label in frame.columns:
+        column = frame[label]
+        if pd.api.types.is_float_dtype(column.dtype):
+            columns.append([number(v) for v in column.to_numpy(dtype=float).tolist()])
+        elif pd.api.types.is_bool_dtype(column.dtype):
+            columns.append([bool(v) for v in column.tolist()])
+        elif pd.api.types.is_integer_dtype(column.dtype):
+            columns.append([int(v) for v in column.tolist()])
+        else:
+            columns.append(
+                [None if _is_missing(v) else text(str(v)) for v in column.astype(object).tolist()]
+            )
+    ws.freeze_panes = "A2"
+    headers = [str(c) for c in frame.columns]
+    for i, (header, values) in enumerate(zip(headers, columns, strict=True), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _width(header, values)
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in zip(*columns, strict=True):
+        ws.append(row)
+
+
 # ------------------------------------------------------------------------------- demo
 
 #: The year the demo shows targets for.
@@ -467,6 +752,13 @@ class DemoData:
         from cascade.datasets import example_defects
 
         return example_defects()
+
+    @functools.cached_property
+    def results(self) -> Results:
+        """The city propagated for :attr:`year` under the default policy."""
+        from cascade.engine import propagate
+
+        return propagate(self.city, as_of=self.year)
 
     def target_text(self, indicator_id: str) -> str:
         """The indicator's target for :attr:`year` as text (``2–4`` for a range), or ``-``."""
@@ -712,9 +1004,128 @@ def _demo_check(data: DemoData) -> Section:
 
 
 @_section
+def _demo_city_goals(data: DemoData) -> Section:
+    results = data.results
+    city = results.city
+    title = f"The city's achievement by sasaran, {data.year}"
+    if city.empty:
+        return title, ["The example has no root owner."]
+    root_id, root_name = str(city["unit_id"].iloc[0]), _text(city["name"].iloc[0])
+    achievement = float(city["achievement"].to_numpy(dtype=float)[0])
+    category = _text(city["category"].iloc[0])
+    goals = results.goals_of(root_id)
+    depth = _goal_depths(data.city, goals["goal_id"].astype(str).tolist())
+    rows = [("goal", "achievement", "category", "statement")]
+    rows += [
+        ("  " * depth[str(i)] + str(i), _figure_text(value, percent=True), _text(c), _text(st))
+        for i, value, c, st in zip(
+            goals["goal_id"],
+            goals["achievement"].to_numpy(dtype=float).tolist(),
+            goals["category"],
+            goals["statement"],
+            strict=True,
+        )
+    ]
+    figure = _figure_text(achievement, percent=True)
+    kinds = " and ".join(dict.fromkeys(str(k).replace("_", " ") for k in goals["kind"].dropna()))
+    kinds = f" ({kinds})" if kinds else ""
+    lines = [
+        (
+            f"cascade.propagate(load_example(), as_of={data.year!r}) computes achievement "
+            "(capaian, in percent: 100 = on target) bottom-up, from each indicator's "
+            "realisation and target to its goal, owner and the city."
+        ),
+        "",
+        (f"{root_name}: {figure} ({category}), the mean of its {len(goals)} goals{kinds}:"),
+        "",
+        *_table(rows, right=(1,)),
+        "",
+        f"On a workbook: cascade propagate PATH --as-of {data.year} --level goals",
+    ]
+    return title, lines
+
+
+def _goal_depths(city: Cascade, goal_ids: list[str]) -> dict[str, int]:
+    """How deep each goal sits below the others of the list (0 for one whose parent is not)."""
+    goals = city.goals
+    parent = dict(zip(goals["goal_id"].astype(str), goals["parent_goal_id"], strict=False))
+    members = set(goal_ids)
+    depth: dict[str, int] = {}
+    for goal_id in goal_ids:
+        n, up, seen = 0, parent.get(goal_id), {goal_id}
+        while isinstance(up, str) and up in members and up not in seen:
+            seen.add(up)
+            n, up = n + 1, parent.get(up)
+        depth[goal_id] = n
+    return depth
+
+
+@_section
+def _demo_lowest_agencies(data: DemoData) -> Section:
+    results = data.results
+    owners = results.owners
+    agencies = owners[(owners["level"] == "perangkat_daerah") & owners["achievement"].notna()]
+    lowest = agencies.sort_values("achievement", kind="stable").head(5)
+    title = "The five lowest-achieving agencies"
+    if lowest.empty:
+        return title, [f"No perangkat daerah has an achievement for {data.year}."]
+    rows = [("agency", "achievement", "category", "name")]
+    rows += [
+        (str(i), _figure_text(value, percent=True), _text(c), _text(name))
+        for i, value, c, name in zip(
+            lowest["unit_id"],
+            lowest["achievement"].to_numpy(dtype=float).tolist(),
+            lowest["category"],
+            lowest["name"],
+            strict=True,
+        )
+    ]
+    first = str(lowest["unit_id"].iloc[0])
+    draggers = results.explain(first, kind="unit").draggers(3)
+    lines = [
+        (
+            f"The perangkat daerah with the lowest achievement in {data.year}, each the mean of "
+            "its goals':"
+        ),
+        "",
+        *_table(rows, right=(1,)),
+    ]
+    if len(draggers):
+        drag_rows = [("indicator", "achievement", "points off", "name")]
+        drag_rows += [
+            (str(i), _figure_text(value, percent=True), f"{drag:.1f}", _text(name))
+            for i, value, drag, name in zip(
+                draggers["id"],
+                draggers["value"].to_numpy(dtype=float).tolist(),
+                draggers["drag"].to_numpy(dtype=float).tolist(),
+                draggers["name"],
+                strict=True,
+            )
+        ]
+        lines += [
+            "",
+            (
+                f"The indicators that pull {first} down most (points off = its share of the "
+                "figure × (100 − achievement)):"
+            ),
+            "",
+            *_table(drag_rows, right=(1, 2)),
+        ]
+    lines += [
+        "",
+        f"In Python: cascade.propagate(load_example(), as_of={data.year!r}).explain({first!r})",
+        f"On a workbook: cascade propagate PATH --as-of {data.year} --level owners",
+    ]
+    return title, lines
+
+
+@_section
 def _demo_next(data: DemoData) -> Section:
     lines = [
-        "Write the example to a workbook, then look at it and convert it:",
+        (
+            "Write the example to a workbook, then look at it, convert it, check it and "
+            "compute its achievement:"
+        ),
         "",
         "  python -c \"import cascade; cascade.load_example().write('kota-contoh.xlsx')\"",
         "  cascade info kota-contoh.xlsx",
@@ -723,6 +1134,9 @@ def _demo_next(data: DemoData) -> Section:
         "  cascade convert kota-contoh kota-contoh.json",
         "  cascade check kota-contoh.xlsx",
         "  cascade rules",
+        f"  cascade propagate kota-contoh.xlsx --as-of {data.year} --level owners",
+        f"  cascade propagate kota-contoh.xlsx --as-of {data.year} --format csv > capaian.csv",
+        f"  cascade propagate kota-contoh.xlsx --as-of {data.year} --output capaian.xlsx",
         "",
         "cascade --help lists every command; the README and docs/ describe the format.",
     ]
