@@ -1198,3 +1198,19 @@ def test_a_semicolon_in_an_extra_header_does_not_change_the_delimiter(tmp_path: 
     folder = tmp_path / "wb"
     write(changed, folder)
     assert read(folder) == changed
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_written_files_get_ordinary_permissions(fmt: str, tmp_path: Path) -> None:
+    """Not the owner-only mode of the temporary file they were written as."""
+    old = os.umask(0o022)
+    try:
+        target = write(city(), tmp_path / suffix(fmt))
+    finally:
+        os.umask(old)
+    files = [target] if target.is_file() else list(target.iterdir())
+    assert {f.stat().st_mode & 0o777 for f in files} == {0o644}
+    target_file = files[0]
+    target_file.chmod(0o640)  # a rewrite keeps the mode the file had
+    write(city(), tmp_path / suffix(fmt))
+    assert target_file.stat().st_mode & 0o777 == 0o640

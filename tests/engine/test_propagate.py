@@ -209,7 +209,7 @@ def test_frames_have_their_fixed_columns() -> None:
     assert list(r.owner_budget.columns) == OWNER_BUDGET_COLUMNS
     assert r.indicators["period"].astype(str).unique().tolist() == ["2024"]
     assert r.table("owner-budget") is r.owner_budget
-    with pytest.raises(ValueError, match="unknown level"):
+    with pytest.raises(UsageError, match="unknown level"):
         r.table("units")  # type: ignore[arg-type]
 
 
@@ -467,3 +467,62 @@ def test_the_city_is_the_pemda_root() -> None:
     assert run(t).city["unit_id"].tolist() == ["PEMKO"]  # not the copy, not the dangling one
     sub = Cascade(**tables()).subcascade("DINAS")
     assert propagate(sub, as_of="2024").city["unit_id"].tolist() == ["DINAS"]
+
+
+def test_crosscutting_money_counts_for_its_own_agency_and_the_city_once() -> None:
+    t = tables()
+    t["units"] = pd.concat(
+        [
+            t["units"],
+            pd.DataFrame(
+                {
+                    "unit_id": ["DINAS2"],
+                    "name": ["Dinas Lain"],
+                    "parent_id": ["PEMKO"],
+                    "level": ["perangkat_daerah"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    t["goals"] = pd.concat(
+        [
+            t["goals"],
+            pd.DataFrame(
+                {
+                    "goal_id": ["X"],
+                    "unit_id": ["DINAS2"],
+                    "parent_goal_id": ["P"],
+                    "statement": ["Dukungan"],
+                    "kind": ["sasaran_program"],
+                    "crosscutting": [True],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    t["budgets"] = pd.concat(
+        [
+            t["budgets"],
+            pd.DataFrame(
+                {"goal_id": ["X"], "period": ["2024"], "allocated": [200.0], "spent": [100.0]}
+            ),
+        ],
+        ignore_index=True,
+    )
+    r = run(t)
+    owners = by_id(r.owner_budget, "allocated")
+    assert owners == {"PEMKO": 1200, "DINAS": 1000, "BID": 600, "DINAS2": 200}
+    agencies = r.owner_budget[r.owner_budget["level"] == "perangkat_daerah"]
+    assert agencies["allocated"].sum() == owners["PEMKO"]  # nothing counted twice
+    assert by_id(r.budget, "allocated")["P"] == 1000  # P's own line is P's figure
+
+
+def test_an_orphan_line_still_counts_for_the_city() -> None:
+    t = tables()
+    t["goals"].loc[t["goals"]["goal_id"] == "K", "parent_goal_id"] = None
+    r = run(t)
+    owners = by_id(r.owner_budget, "allocated")
+    assert owners["PEMKO"] == 1600  # P's 1000 and the orphaned K's 600
+    assert owners["DINAS"] == 1600
+    assert owners["BID"] == 600

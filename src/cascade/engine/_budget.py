@@ -13,9 +13,14 @@ goal figure
     kegiatan and the sub kegiatan, each the sum of the ones below, so adding every line of a
     subtree would count the same money two or three times.
 owner figure
-    The sum of the figures of the owner's top goals: its goals whose parent goal is not its
-    own (a pemda's tujuan, an agency's tujuan, a bidang's sasaran kegiatan). An owner whose
-    goals hold no line and sum none has no budget figure.
+    The money of the budget lines on goals owned by the owner or by a unit below it, each line
+    counted once: a line is left out when the nearest goal above it in the goal tree that has
+    a line belongs to the line's owner or a unit above it (the program's pagu already holds
+    its kegiatan's). So a bidang's figure is its kegiatan lines, its agency's the program
+    lines, and the city's every line once, including lines on goals whose chain does not
+    reach a pemda goal (``budget-orphan``). A crosscutting goal's money counts for the agency
+    that owns it, never for the agency whose goal it supports. A line on a goal whose owner
+    does not exist counts for no owner.
 absorption (serapan)
     spent / allocated × 100.
 efficiency (efisiensi, PMK 214/2017)
@@ -63,6 +68,8 @@ class BudgetFigures:
     source: np.ndarray
     #: The additive quantities behind the figures, one row per goal (or unit).
     quantities: np.ndarray
+    #: The quantities of each goal's own line (zeros for a goal without one).
+    own: np.ndarray
 
 
 def _line_quantities(ctx: Context, goals: GoalFigures) -> tuple[np.ndarray, np.ndarray]:
@@ -129,14 +136,14 @@ def _figures(q: np.ndarray, missing: Missing) -> dict[str, np.ndarray]:
 
 def _sum_rows(values: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
     """Rows of ``values`` summed per group: one ``bincount`` per column."""
-    return np.stack(
-        [np.bincount(group, weights=values[:, j], minlength=groups) for j in range(_K)], axis=1
-    )
+    columns = [np.bincount(group, weights=values[:, j], minlength=groups) for j in range(_K)]
+    return np.stack(columns, axis=1).astype(np.float64)  # bincount of nothing gives ints
 
 
 def budget_figures(ctx: Context, goals: GoalFigures) -> BudgetFigures:
     """Every goal's budget figure: its own line, else the sum of its children's."""
     q, has = _line_quantities(ctx, goals)
+    own = q.copy()
     tree = ctx.goal_tree
     parent, depth = tree.parent, tree.depth
     linked = (parent >= 0) & (depth > 0)
@@ -147,19 +154,68 @@ def budget_figures(ctx: Context, goals: GoalFigures) -> BudgetFigures:
         q[parents] = _sum_rows(q[level], group, len(parents))
     figures = _figures(q, ctx.policy.missing)
     source = np.where(has, 0, np.where(q[:, _LINES] > 0, 1, -1)).astype(np.int64)
-    return BudgetFigures(source=source, quantities=q, **figures)
+    return BudgetFigures(source=source, quantities=q, own=own, **figures)
 
 
 def owner_budget_figures(
     ctx: Context, goals: GoalFigures, owners: OwnerFigures, budget: BudgetFigures
 ) -> BudgetFigures:
-    """Every owner's budget figure: the sum over its top goals."""
-    goals_owner = owners.goal_owner  # -1 for a repeated row, which is in no tree
-    parent = ctx.goal_tree.parent
-    parent_owner = np.where(parent >= 0, goals_owner[np.maximum(parent, 0)], -1)
-    top = (goals_owner >= 0) & ((parent < 0) | (parent_owner != goals_owner))
+    """Every owner's budget figure: its subtree's lines, each counted once (module doc).
+
+    A line on goal g (owner u) whose nearest goal ancestor with a line is a (owner v) counts
+    for the owners from u up to, not including, v when v is u or a unit above it (v's line
+    holds it); otherwise (no such a, or a crosscutting one) for u and every unit above it.
+    Added at u, taken off at v, then summed up the unit tree.
+    """
+    own = budget.own
+    has = own[:, _LINES] > 0
+    g_parent, g_depth = ctx.goal_tree.parent, ctx.goal_tree.depth
+    nearest = np.full(len(has), -1, dtype=np.int64)  # nearest goal ancestor with a line
+    linked = np.flatnonzero((g_parent >= 0) & (g_depth > 0))
+    for level in _levels(linked, g_depth[linked]):  # top-down
+        p = g_parent[level]
+        nearest[level] = np.where(has[p], p, nearest[p])
+    owner = owners.goal_owner
+    lines = np.flatnonzero(has & (owner >= 0))
+    u = owner[lines]
+    a = nearest[lines]
+    v = np.where(a >= 0, owner[np.maximum(a, 0)], -1)
+    u_parent, u_depth = ctx.unit_tree.parent, ctx.unit_tree.depth
+    # Shadowed only by a line of an owner above (or the same as) the line's owner: the
+    # program's pagu holds its own units' kegiatan, never another agency's crosscutting money.
+    common = _lca(u, v, u_parent, u_depth)
+    stop = np.where((v >= 0) & (common == v), v, -1)
     n = len(ctx.units)
-    q = _sum_rows(budget.quantities[top], goals_owner[top], n)
+    q = _sum_rows(own[lines], u, n)
+    off = stop >= 0
+    q -= _sum_rows(own[lines][off], stop[off], n)
+    children = np.flatnonzero((u_parent >= 0) & (u_depth > 0))
+    for level in reversed(_levels(children, u_depth[children])):  # bottom-up
+        parents, group = _compact(u_parent[level], n)
+        q[parents] += _sum_rows(q[level], group, len(parents))
     figures = _figures(q, ctx.policy.missing)
     source = np.where(q[:, _LINES] > 0, 1, -1).astype(np.int64)
-    return BudgetFigures(source=source, quantities=q, **figures)
+    return BudgetFigures(source=source, quantities=q, own=own, **figures)
+
+
+def _lca(u: np.ndarray, v: np.ndarray, parent: np.ndarray, depth: np.ndarray) -> np.ndarray:
+    """Lowest common ancestor of each pair in a tree (-1: none, or either is -1 or on a cycle).
+
+    One vectorised step per level: the deeper of the two (both when level) moves up.
+    """
+    a, b = u.copy(), v.copy()
+    alive = (a >= 0) & (b >= 0)
+    alive[alive] = (depth[a[alive]] >= 0) & (depth[b[alive]] >= 0)
+    out = np.full(len(u), -1, dtype=np.int64)
+    for _ in range(2 * int(depth.max(initial=0)) + 2):
+        same = alive & (a == b)
+        out[same] = a[same]
+        alive &= ~same
+        if not alive.any():
+            break
+        da, db = depth[np.maximum(a, 0)], depth[np.maximum(b, 0)]
+        up_a, up_b = alive & (da >= db), alive & (db >= da)
+        a[up_a] = parent[a[up_a]]
+        b[up_b] = parent[b[up_b]]
+        alive &= (a >= 0) & (b >= 0)
+    return out

@@ -7,9 +7,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+import numpy as np
 import pandas as pd
 
 from cascade.engine._explain import Explanation, explain
+from cascade.errors import UsageError
 
 if TYPE_CHECKING:
     from cascade.checks._report import Report
@@ -102,7 +104,7 @@ class Results:
         """
         if level not in LEVELS:
             msg = f"unknown level {level!r}: expected one of {', '.join(LEVELS)}"
-            raise ValueError(msg)
+            raise UsageError(msg)
         frames = {
             "indicators": self.indicators,
             "goals": self.goals,
@@ -167,7 +169,8 @@ class Results:
         units = self.cascade._tables["units"]
         roots = (self.cascade._trees["unit"].parent < 0) & ~self.cascade._copies["unit"]
         pemda = roots & (units["level"] == "pemda").to_numpy(dtype=bool, na_value=False)
-        return self.owners[pemda if pemda.any() else roots].reset_index(drop=True)
+        rows = np.flatnonzero(pemda if pemda.any() else roots)
+        return self.owners.take(rows).reset_index(drop=True)
 
     def to_dict(self) -> dict[str, Any]:
         """Every table as a list of records, JSON-ready (missing values as ``None``)."""
