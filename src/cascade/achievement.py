@@ -153,8 +153,9 @@ def compute_achievement(
         n = max(n, len(polarity))
     r, t = _floats(r, n), _floats(t, n)
     hi = _floats(target_upper, n)
-    lo = np.where(np.isnan(hi), t, np.fmin(t, hi))
-    hi = np.where(np.isnan(hi), t, np.fmax(t, hi))
+    # A missing lower bound is a missing target, whatever the upper bound says.
+    lo = np.where(np.isnan(hi) | np.isnan(t), t, np.fmin(t, hi))
+    hi = np.where(np.isnan(hi) | np.isnan(t), t, np.fmax(t, hi))
     how = polarity_codes(polarity, n)
     present = ~np.isnan(r) & ~np.isnan(lo)
     below, above = present & (r < lo), present & (r > hi)
