@@ -159,7 +159,7 @@ def test_default_is_indicators_as_a_table(
     lines = out.splitlines()
     assert lines[0].startswith("indicator_id ")
     assert len(lines) == len(results.indicators) + 1
-    missing = results.indicators[results.indicators["achievement"].isna()]
+    missing = results.indicators[results.indicators["realisation"].isna()]  # rolled up
     row = next(line for line in lines if line.startswith(str(missing["indicator_id"].iloc[0])))
     assert " - " in row  # missing shows as '-'
     assert main(["propagate", str(workbook), "--as-of", AS_OF, "--level", "indicators"]) == 0

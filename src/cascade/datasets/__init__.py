@@ -35,13 +35,14 @@ Indicators (291)
     ``supporting`` children sit under indicators measured by themselves, and a few
     indicators are ``own`` (mandated, cascaded from nothing). ``sumber_data`` (an extra
     column) names the data source of some.
-Targets (1115), realisations (1008), budgets (107)
+Targets (1115), realisations (1023), budgets (107)
     A 2024 target for every indicator and quarterly targets 2024Q1-Q4 for most of them,
     consistent with ``period_aggregation`` (flows sum over the quarters, positions take the
     last, rates the mean). Three range targets: inflation 2-4 %, food inflation 2.5-4.5 %
     and the kecamatan's service time of 7-8 days (minimize). Realisations for 2024 and its
-    quarters; a few indicators have none on purpose ("no data": the IKLH and the Indeks
-    Ketahanan Daerah are not published yet, some employees did not report), and aggregating
+    quarters; two indicators have none on purpose ("no data": the IKLH and the Indeks
+    Ketahanan Daerah are not published yet, so their achievement is rolled up from the
+    indicators cascaded from them), and aggregating
     indicators either report exactly the value derived from their carriers or leave it to be
     derived. Pagu and spending for every program, kegiatan and sub kegiatan, in rupiah; a
     program's pagu is the sum of its kegiatan's, a kegiatan's the sum of its sub kegiatan's.
@@ -93,7 +94,7 @@ Examples
 >>> from cascade.datasets import example_defects, load_example
 >>> city = load_example()
 >>> city
-<Cascade: 164 units, 223 goals, 291 indicators, 1115 targets, 1008 realisations, 107 budgets>
+<Cascade: 164 units, 223 goals, 291 indicators, 1115 targets, 1023 realisations, 107 budgets>
 >>> city.unit("DINKES").name
 'Dinas Kesehatan'
 >>> city.path("DINKES-RHK1.1.1.1", kind="goal")

@@ -76,8 +76,8 @@ def propagate(
     >>> results.city[["unit_id", "achievement", "category"]].round(1)
       unit_id  achievement     category
     0   PEMKO         96.6  Sangat Baik
-    >>> results.indicators["achievement_source"].value_counts(dropna=False).to_dict()
-    {'computed': 286, nan: 3, 'rolled_up': 2}
+    >>> results.indicators["achievement_source"].value_counts().to_dict()
+    {'computed': 289, 'rolled_up': 2}
     """
     try:
         settings = _policy(policy)
