@@ -264,7 +264,6 @@ def parse_number_column(
         out = values.astype("float64")
         return out, _up(uppers, values), out.isna().to_numpy(), bad
 
-    raw = values.astype(object).to_numpy()
     blank = np.zeros(n, dtype=bool)
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         # Text columns (CSV): plain numbers in one vectorised pass, the rest cell by cell.
@@ -276,12 +275,14 @@ def parse_number_column(
         slow = np.flatnonzero(~blank & ~plain)
     else:
         slow = np.arange(n)
-    for i in slow:
-        parsed = _parse_number_cell(raw[i], allow_range=allow_range)
+    # Only the cells the vectorised pass could not read become Python objects.
+    raw = values.iloc[slow].astype(object).to_numpy() if len(slow) else np.empty(0, object)
+    for i, cell in zip(slow, raw, strict=True):
+        parsed = _parse_number_cell(cell, allow_range=allow_range)
         if parsed is None:
             blank[i] = True
         elif isinstance(parsed, str):
-            bad.add(int(i), raw[i], parsed)
+            bad.add(int(i), cell, parsed)
         elif isinstance(parsed, tuple):
             result[i], uppers[i] = parsed  # type: ignore[index]
         else:

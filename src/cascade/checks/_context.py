@@ -324,6 +324,11 @@ def _text(value: TextLike | None, n: int) -> pd.Series:
 
 def no_findings() -> pd.DataFrame:
     """An empty findings frame."""
+    return _NO_FINDINGS().copy()
+
+
+@functools.cache
+def _NO_FINDINGS() -> pd.DataFrame:  # noqa: N802 - a constant, built once on first use
     return pd.DataFrame(
         {
             "subject_kind": pd.Series(dtype="str"),

@@ -63,9 +63,7 @@ def duplicate_id(ctx: Context) -> pd.DataFrame:
     parts = []
     for kind in KINDS:
         k = kind
-        ids = ctx.table(k)[_ID[kind]]
-        dup = ids.duplicated(keep="first").to_numpy(dtype=bool) & ids.notna().to_numpy()
-        rows = np.flatnonzero(dup)
+        rows = np.flatnonzero(ctx.cascade._copies[kind])  # from the id index, no rehash
         if rows.size:
             msg = ctx.label(k, rows) + f" repeats an id that an earlier {kind} row already uses"
             parts.append(ctx.findings(k, rows, msg))
