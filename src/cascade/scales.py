@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -123,10 +124,17 @@ class Scale(BaseModel):
         (worst first), so categories sort and compare from worst to best.
         """
         x = np.asarray(values, dtype=np.float64)
-        codes = np.where(np.isnan(x), -1, 0).astype(np.int64)
-        for rank, band in enumerate(reversed(self.bands), start=1):
-            earns = (x >= band.minimum) if band.inclusive else (x > band.minimum)
-            codes = np.where(earns, rank, codes)
+        minimums = np.array([b.minimum for b in reversed(self.bands)])  # increasing
+        inclusive = {b.inclusive for b in self.bands}
+        if len(inclusive) == 1:  # one binary search per value
+            side: Literal["left", "right"] = "right" if inclusive.pop() else "left"
+            codes = np.searchsorted(minimums, x, side=side).astype(np.int64)
+        else:
+            codes = np.zeros(len(x), dtype=np.int64)
+            for rank, band in enumerate(reversed(self.bands), start=1):
+                earns = (x >= band.minimum) if band.inclusive else (x > band.minimum)
+                codes[earns] = rank
+        codes[np.isnan(x)] = -1
         return pd.Categorical.from_codes(
             codes, categories=pd.Index(self.labels, dtype="str"), ordered=True
         )

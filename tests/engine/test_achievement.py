@@ -584,7 +584,7 @@ def test_policy_defaults() -> None:
     p = Policy()
     assert (p.minimize, p.floor, p.cap, p.zero_target) == ("difference", 0.0, None, "equal_is_met")
     assert (p.missing, p.goal_weighting) == ("skip_if_any_missing", "equal")
-    assert p.scale is LKJIP
+    assert p.scale == LKJIP
 
 
 def test_policy_accepts_a_scale_by_name_or_as_a_dict() -> None:

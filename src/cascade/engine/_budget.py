@@ -41,7 +41,7 @@ import numpy as np
 
 from cascade.checks._context import Context
 from cascade.checks.values import period_codes
-from cascade.derive import Missing, _compact, _first, _levels
+from cascade.derive import Missing, _first
 from cascade.engine._goals import GoalFigures, OwnerFigures
 
 __all__ = ["BUDGET_SOURCES", "BudgetFigures", "budget_figures", "owner_budget_figures"]
@@ -107,8 +107,23 @@ def _line_quantities(ctx: Context, goals: GoalFigures) -> tuple[np.ndarray, np.n
     return q, has
 
 
-def _figures(q: np.ndarray, missing: Missing) -> dict[str, np.ndarray]:
-    """Allocated, spent, absorption and efficiency from rolled-up quantities."""
+def _figures(quantities: np.ndarray, missing: Missing) -> dict[str, np.ndarray]:
+    """Allocated, spent, absorption and efficiency from rolled-up quantities.
+
+    Computed on the rows that hold a line; every other row is missing.
+    """
+    rows = np.flatnonzero(quantities[:, _LINES] > 0)
+    part = _part_figures(quantities[rows], missing)
+    out = {}
+    for name, values in part.items():
+        full = np.full(len(quantities), np.nan)
+        full[rows] = values
+        out[name] = full
+    out["lines"] = quantities[:, _LINES].astype(np.int64)
+    return out
+
+
+def _part_figures(q: np.ndarray, missing: Missing) -> dict[str, np.ndarray]:
     lines = q[:, _LINES]
     some = lines > 0
     no_alloc, no_spent, no_ach = q[:, _NO_ALLOC] > 0, q[:, _NO_SPENT] > 0, q[:, _NO_ACH] > 0
@@ -131,7 +146,7 @@ def _figures(q: np.ndarray, missing: Missing) -> dict[str, np.ndarray]:
     out["efficiency"] = efficiency
     return {
         name: np.where(some & np.isfinite(values), values, np.nan) for name, values in out.items()
-    } | {"lines": lines.astype(np.int64)}
+    }
 
 
 def _sum_rows(values: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
@@ -140,21 +155,50 @@ def _sum_rows(values: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
     return np.stack(columns, axis=1).astype(np.float64)  # bincount of nothing gives ints
 
 
+def _gather(
+    targets: list[np.ndarray], sources: list[np.ndarray], lines: np.ndarray, size: int
+) -> np.ndarray:
+    """A (size, K) matrix: each target row the sum of its source lines' quantities.
+
+    Only the rows reached are summed (one ``bincount`` per column over the distinct targets),
+    so the cost follows the number of budget lines, not the size of the tree.
+    """
+    out = np.zeros((size, _K))
+    if not targets:
+        return out
+    target, source = np.concatenate(targets), np.concatenate(sources)
+    if not target.size:
+        return out
+    reached, group = np.unique(target, return_inverse=True)
+    out[reached] = _sum_rows(lines[source], group, len(reached))
+    return out
+
+
 def budget_figures(ctx: Context, goals: GoalFigures) -> BudgetFigures:
-    """Every goal's budget figure: its own line, else the sum of its children's."""
+    """Every goal's budget figure: its own line, else the sum of its children's.
+
+    Each line's quantities climb the goal tree from its goal up to, not including, the first
+    goal above it that has a line of its own: one vectorised step per level, over the lines.
+    """
     q, has = _line_quantities(ctx, goals)
-    own = q.copy()
-    tree = ctx.goal_tree
-    parent, depth = tree.parent, tree.depth
-    linked = (parent >= 0) & (depth > 0)
-    linked[linked] = ~has[parent[linked]]  # a parent with its own line keeps it
-    children = np.flatnonzero(linked)
-    for level in reversed(_levels(children, depth[children])):  # deepest first
-        parents, group = _compact(parent[level], len(q))
-        q[parents] = _sum_rows(q[level], group, len(parents))
-    figures = _figures(q, ctx.policy.missing)
-    source = np.where(has, 0, np.where(q[:, _LINES] > 0, 1, -1)).astype(np.int64)
-    return BudgetFigures(source=source, quantities=q, own=own, **figures)
+    rows = np.flatnonzero(has)
+    lines = q[rows]
+    parent, depth = ctx.goal_tree.parent, ctx.goal_tree.depth
+    index = np.arange(len(rows))
+    targets, sources = [rows], [index]
+    current, alive = parent[rows], np.ones(len(rows), dtype=bool)
+    for _ in range(int(depth.max(initial=0)) + 1):  # bounded: safe on a cycle
+        alive &= current >= 0
+        alive[alive] = ~has[current[alive]]
+        if not alive.any():
+            break
+        targets.append(current[alive])
+        sources.append(index[alive])
+        current = np.where(alive, parent[np.maximum(current, 0)], -1)
+    total = _gather(targets, sources, lines, len(has))
+    figures = _figures(total, ctx.policy.missing)
+    source = np.where(has, 0, np.where(total[:, _LINES] > 0, 1, -1)).astype(np.int64)
+    return BudgetFigures(source=source, quantities=total, own=q, **figures)
 
 
 def owner_budget_figures(
@@ -163,59 +207,41 @@ def owner_budget_figures(
     """Every owner's budget figure: its subtree's lines, each counted once (module doc).
 
     A line on goal g (owner u) whose nearest goal ancestor with a line is a (owner v) counts
-    for the owners from u up to, not including, v when v is u or a unit above it (v's line
-    holds it); otherwise (no such a, or a crosscutting one) for u and every unit above it.
-    Added at u, taken off at v, then summed up the unit tree.
+    for u and the units above it, stopping before v: so for none when v is u, for the units
+    between when v is above u (v's line holds it), and for every unit up to the root when v
+    is elsewhere (a crosscutting parent) or there is no such a. One vectorised step per
+    level, over the lines.
     """
     own = budget.own
     has = own[:, _LINES] > 0
+    rows = np.flatnonzero(has)
     g_parent, g_depth = ctx.goal_tree.parent, ctx.goal_tree.depth
-    nearest = np.full(len(has), -1, dtype=np.int64)  # nearest goal ancestor with a line
-    linked = np.flatnonzero((g_parent >= 0) & (g_depth > 0))
-    for level in _levels(linked, g_depth[linked]):  # top-down
-        p = g_parent[level]
-        nearest[level] = np.where(has[p], p, nearest[p])
+    nearest = np.full(len(rows), -1, dtype=np.int64)  # each line's nearest goal with a line
+    current = g_parent[rows]
+    searching = current >= 0
+    for _ in range(int(g_depth.max(initial=0)) + 1):
+        found = searching & has[np.maximum(current, 0)]
+        nearest[found] = current[found]
+        searching &= ~found
+        current = np.where(searching, g_parent[np.maximum(current, 0)], -1)
+        searching &= current >= 0
+        if not searching.any():
+            break
     owner = owners.goal_owner
-    lines = np.flatnonzero(has & (owner >= 0))
-    u = owner[lines]
-    a = nearest[lines]
-    v = np.where(a >= 0, owner[np.maximum(a, 0)], -1)
+    start = owner[rows]
+    stop = np.where(nearest >= 0, owner[np.maximum(nearest, 0)], -1)
     u_parent, u_depth = ctx.unit_tree.parent, ctx.unit_tree.depth
-    # Shadowed only by a line of an owner above (or the same as) the line's owner: the
-    # program's pagu holds its own units' kegiatan, never another agency's crosscutting money.
-    common = _lca(u, v, u_parent, u_depth)
-    stop = np.where((v >= 0) & (common == v), v, -1)
-    n = len(ctx.units)
-    q = _sum_rows(own[lines], u, n)
-    off = stop >= 0
-    q -= _sum_rows(own[lines][off], stop[off], n)
-    children = np.flatnonzero((u_parent >= 0) & (u_depth > 0))
-    for level in reversed(_levels(children, u_depth[children])):  # bottom-up
-        parents, group = _compact(u_parent[level], n)
-        q[parents] += _sum_rows(q[level], group, len(parents))
-    figures = _figures(q, ctx.policy.missing)
-    source = np.where(q[:, _LINES] > 0, 1, -1).astype(np.int64)
-    return BudgetFigures(source=source, quantities=q, own=own, **figures)
-
-
-def _lca(u: np.ndarray, v: np.ndarray, parent: np.ndarray, depth: np.ndarray) -> np.ndarray:
-    """Lowest common ancestor of each pair in a tree (-1: none, or either is -1 or on a cycle).
-
-    One vectorised step per level: the deeper of the two (both when level) moves up.
-    """
-    a, b = u.copy(), v.copy()
-    alive = (a >= 0) & (b >= 0)
-    alive[alive] = (depth[a[alive]] >= 0) & (depth[b[alive]] >= 0)
-    out = np.full(len(u), -1, dtype=np.int64)
-    for _ in range(2 * int(depth.max(initial=0)) + 2):
-        same = alive & (a == b)
-        out[same] = a[same]
-        alive &= ~same
+    index = np.arange(len(rows))
+    targets, sources = [], []
+    current, alive = start.copy(), start >= 0
+    for _ in range(int(u_depth.max(initial=0)) + 1):  # bounded: safe on a cycle
+        alive &= (current >= 0) & (current != stop)
         if not alive.any():
             break
-        da, db = depth[np.maximum(a, 0)], depth[np.maximum(b, 0)]
-        up_a, up_b = alive & (da >= db), alive & (db >= da)
-        a[up_a] = parent[a[up_a]]
-        b[up_b] = parent[b[up_b]]
-        alive &= (a >= 0) & (b >= 0)
-    return out
+        targets.append(current[alive])
+        sources.append(index[alive])
+        current = np.where(alive, u_parent[np.maximum(current, 0)], -1)
+    total = _gather(targets, sources, own[rows], len(ctx.units))
+    figures = _figures(total, ctx.policy.missing)
+    source = np.where(total[:, _LINES] > 0, 1, -1).astype(np.int64)
+    return BudgetFigures(source=source, quantities=total, own=own, **figures)
