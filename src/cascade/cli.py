@@ -29,6 +29,12 @@ of any other kind is a bug in ``cascade`` and propagates with its traceback.
 Output is plain text without colours, and does not depend on the terminal's width or on the
 clock, so it can be compared and scripted.
 
+Progress: ``info``, ``convert``, ``check`` and ``propagate`` draw a progress bar on stderr
+(:class:`~cascade.progress.TerminalProgress`) while they read, check, propagate or write,
+when stderr is a terminal and the work takes longer than :data:`PROGRESS_DELAY` seconds
+(the environment variable ``CASCADE_PROGRESS_DELAY`` sets another delay). ``--no-progress``
+turns it off, ``--progress`` draws it whatever stderr is. Never on stdout.
+
 >>> main(["--version"])  # doctest: +ELLIPSIS
 cascade ...
 0
@@ -53,6 +59,7 @@ from cascade import __version__
 from cascade.engine import LEVELS
 from cascade.errors import CascadeError, InputError, UsageError
 from cascade.io import Format, detect_format, read, write
+from cascade.progress import DEFAULT_DELAY, TerminalProgress
 from cascade.schema import TABLE_NAMES
 
 if TYPE_CHECKING:
@@ -63,10 +70,13 @@ if TYPE_CHECKING:
     from cascade.engine._results import Level
     from cascade.model import Cascade
 
-__all__ = ["DEMO_SECTIONS", "DemoData", "Section", "main"]
+__all__ = ["DEMO_SECTIONS", "PROGRESS_DELAY", "DemoData", "Section", "main"]
 
 #: Exit status when the input or the command line cannot be used.
 EXIT_USAGE = 2
+#: Seconds a command works before its progress bar appears, unless the environment variable
+#: ``CASCADE_PROGRESS_DELAY`` says otherwise.
+PROGRESS_DELAY = DEFAULT_DELAY
 _FORMATS: tuple[Format, ...] = ("xlsx", "csv", "json")
 _PROPAGATE_FORMATS = ("table", "csv", "json", "xlsx")
 _HELP_WIDTH = 88
@@ -135,6 +145,7 @@ def _build_parser() -> _Parser:
         choices=_FORMATS,
         help="the workbook format of PATH (default: from its suffix; a folder is CSV)",
     )
+    _add_progress_option(info)
     info.set_defaults(run=_run_info)
 
     convert = commands.add_parser(
@@ -159,6 +170,7 @@ def _build_parser() -> _Parser:
         choices=_FORMATS,
         help="the format of OUT (default: from its suffix)",
     )
+    _add_progress_option(convert)
     convert.set_defaults(run=_run_convert)
 
     check = commands.add_parser(
@@ -190,6 +202,7 @@ def _build_parser() -> _Parser:
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
     check.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
     check.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    _add_progress_option(check)
     check.set_defaults(run=_run_check)
 
     propagate = commands.add_parser(
@@ -225,6 +238,7 @@ def _build_parser() -> _Parser:
     propagate.add_argument("--output", metavar="FILE", help="write here, not to stdout")
     propagate.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
     propagate.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    _add_progress_option(propagate)
     propagate.set_defaults(run=_run_propagate)
 
     rules = commands.add_parser(
@@ -248,6 +262,37 @@ def _build_parser() -> _Parser:
     )
     demo.set_defaults(run=_run_demo)
     return parser
+
+
+def _add_progress_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on stderr when the work takes more than "
+        f"{PROGRESS_DELAY:g} seconds: --progress always, --no-progress never (default: when "
+        "stderr is a terminal)",
+    )
+
+
+def _progress(args: argparse.Namespace) -> TerminalProgress:
+    """The progress bar of a command, on stderr, as ``--progress`` and the environment say.
+
+    Use it as a context manager around the work and print the output after it, so the bar's
+    line is blank again by then.
+    """
+    enabled: bool | None = args.progress
+    delay = PROGRESS_DELAY
+    given = os.environ.get("CASCADE_PROGRESS_DELAY", "").strip()
+    if given and enabled is not False:
+        try:
+            delay = float(given)
+        except ValueError:
+            delay = math.nan
+        if not delay >= 0:  # also NaN
+            msg = f"CASCADE_PROGRESS_DELAY={given!r}: expected a number of seconds (such as 0.5)"
+            raise UsageError(msg)
+    return TerminalProgress(sys.stderr, enabled=enabled, delay=delay)
 
 
 # ------------------------------------------------------------------------------- main
@@ -314,7 +359,8 @@ def _describe_os_error(exc: OSError) -> str:
 
 def _run_info(args: argparse.Namespace) -> int:
     fmt: Format = args.source_format or detect_format(args.path)
-    city = read(args.path, format=fmt)
+    with _progress(args) as progress:
+        city = read(args.path, format=fmt, progress=progress)
     summary = _summary(city, path=args.path, fmt=fmt)
     if args.format == "json":
         print(json.dumps(summary, indent=2, ensure_ascii=False))
@@ -382,9 +428,10 @@ def _table(
 
 def _run_convert(args: argparse.Namespace) -> int:
     source_fmt: Format = args.source_format or detect_format(args.source)
-    city = read(args.source, format=source_fmt)
-    target_fmt: Format = args.target_format or detect_format(args.target, for_writing=True)
-    written = write(city, args.target, format=target_fmt)
+    with _progress(args) as progress:
+        city = read(args.source, format=source_fmt, progress=progress)
+        target_fmt: Format = args.target_format or detect_format(args.target, for_writing=True)
+        written = write(city, args.target, format=target_fmt, progress=progress)
     sizes = ", ".join(f"{n} {name}" for name, n in city.counts()["tables"].items())
     what = "a folder of CSV files" if target_fmt == "csv" else target_fmt
     print(f"wrote {written} ({what}): {sizes}")
@@ -410,15 +457,17 @@ def _run_check(args: argparse.Namespace) -> int:
     from cascade.policy import Policy
 
     fmt: Format = args.source_format or detect_format(args.path)
-    city = read(args.path, format=fmt)
-    policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
-    report = check(
-        city,
-        period=args.period,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        policy=policy,
-    )
+    with _progress(args) as progress:
+        city = read(args.path, format=fmt, progress=progress)
+        policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+        report = check(
+            city,
+            period=args.period,
+            select=_split(args.select),
+            ignore=_split(args.ignore),
+            policy=policy,
+            progress=progress,
+        )
     if args.format == "json":
         text = report.to_json() + "\n"
     elif args.format == "csv":
@@ -524,9 +573,10 @@ def _run_propagate(args: argparse.Namespace) -> int:
         msg = f"--output {args.output} is the workbook itself: write the results elsewhere"
         raise UsageError(msg)
     fmt: Format = args.source_format or detect_format(args.path)
-    city = read(args.path, format=fmt)
-    policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
-    results = propagate(city, as_of=as_of, policy=policy)
+    with _progress(args) as progress:
+        city = read(args.path, format=fmt, progress=progress)
+        policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+        results = propagate(city, as_of=as_of, policy=policy, progress=progress)
     if output_format == "xlsx":
         _write_results_xlsx(results, Path(args.output))
         return 0

@@ -17,6 +17,7 @@ from cascade.errors import UsageError
 from cascade.model import Cascade
 from cascade.period import Period
 from cascade.policy import Policy
+from cascade.progress import Progress
 
 __all__ = ["check", "default_periods", "run_rules"]
 
@@ -28,7 +29,12 @@ def default_periods(cascade: Cascade) -> list[Period]:
     realisations and budgets; when there are none either, no period.
     """
     for table in ("targets", "realisations", "budgets"):
-        present = cascade._tables[table]["period"].dropna().astype("str").unique()
+        period = cascade._tables[table]["period"]
+        if isinstance(period.dtype, pd.CategoricalDtype):  # the canonical form: no rehash
+            used = np.unique(period.cat.codes.to_numpy())
+            present = [str(period.cat.categories[c]) for c in used[used >= 0]]
+        else:  # pragma: no cover - canonical tables hold periods as categoricals
+            present = [str(p) for p in period.dropna().astype("str").unique()]
         years = {Period.parse(p).year_period() for p in present}
         if years:
             return sorted(years)
@@ -65,6 +71,7 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     policy: Policy | Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Check a cascade against the rule catalogue and return every finding.
 
@@ -83,6 +90,10 @@ def check(
         Rules not to run; added to the policy's ``ignore``.
     policy
         A :class:`~cascade.policy.Policy` or a mapping of its settings.
+    progress
+        A callback told how the check goes, as ``progress("check", done, total)`` with one
+        step per rule selected (see :mod:`cascade.progress`); ``None``, the default, reports
+        nothing.
 
     Returns
     -------
@@ -120,19 +131,22 @@ def check(
         select_source="select" if select is not None else "policy select",
         ignore_source="ignore",
     )
-    return run_rules(Context(cascade, periods, settings), rules)
+    return run_rules(Context(cascade, periods, settings), rules, progress=progress)
 
 
-def run_rules(context: Context, rules: list[Rule]) -> Report:
+def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None = None) -> Report:
     """Run ``rules`` over a prepared context and assemble the report.
 
     :func:`check` and :func:`cascade.propagate` both come through here, so a rule gives the
-    same findings, severities and suppressions whichever path runs it.
+    same findings, severities and suppressions whichever path runs it. ``progress`` hears
+    ``("check", done, len(rules))`` before each rule and once all have run.
     """
     cascade, settings, periods = context.cascade, context.policy, context.periods
     parts: list[pd.DataFrame] = []
     ran: list[str] = []
-    for rule in rules:
+    for done, rule in enumerate(rules):
+        if progress is not None:
+            progress("check", done, len(rules))
         severity = _severity(rule, settings)
         if severity is None or rule.name == "unused-suppression":
             continue
@@ -146,6 +160,8 @@ def run_rules(context: Context, rules: list[Rule]) -> Report:
     if any(r.name == "unused-suppression" for r in rules):
         ran.append(next(r.code for r in rules if r.name == "unused-suppression"))
     frame = _sort(frame)
+    if progress is not None:
+        progress("check", len(rules), len(rules))
     return Report(frame, rules=ran, periods=[str(p) for p in periods])
 
 

@@ -23,6 +23,7 @@ from cascade.errors import UsageError
 from cascade.model import Cascade
 from cascade.period import Period
 from cascade.policy import Policy
+from cascade.progress import Progress, silent
 
 __all__ = ["FINDING_RULES", "propagate"]
 
@@ -35,6 +36,7 @@ def propagate(
     *,
     as_of: str | Period,
     policy: Policy | Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
 ) -> Results:
     """Compute realisation, achievement, categories and budget figures for one period.
 
@@ -57,6 +59,10 @@ def propagate(
         A :class:`~cascade.policy.Policy` or a mapping of its settings (the minimize
         formula, floor, cap, zero-target handling, missing-value policy, scale, goal
         weighting, tolerance); the default policy when omitted.
+    progress
+        A callback told how the propagation goes, as ``progress("propagate", done, 5)``: the
+        indicators, the goals and owners, the budget, the result tables, the findings (see
+        :mod:`cascade.progress`); ``None``, the default, reports nothing.
 
     Returns
     -------
@@ -92,12 +98,17 @@ def propagate(
         except (TypeError, ValueError) as exc:
             msg = f"as_of: {exc}"
             raise UsageError(msg) from None
+    report = silent if progress is None else progress
+    report("propagate", 0, 5)
     ctx = Context(cascade, [period], settings)
     indicators = indicator_figures(ctx)
+    report("propagate", 1, 5)
     goals = goal_figures(ctx, indicators)
     owners = owner_figures(ctx, goals)
+    report("propagate", 2, 5)
     budget = budget_figures(ctx, goals)
     owner_budget = owner_budget_figures(ctx, goals, owners, budget)
+    report("propagate", 3, 5)
     scale = settings.scale
     frames = {
         "indicators": indicator_frame(ctx, indicators, scale),
@@ -106,11 +117,13 @@ def propagate(
         "budget": budget_frame(ctx, budget),
         "owner-budget": owner_budget_frame(ctx, owner_budget),
     }
+    report("propagate", 4, 5)
     ignored = {rule_by(name).code for name in settings.ignore if _known(name)}
     rules = [rule_by(name) for name in FINDING_RULES]
     findings = run_rules(
         ctx, [r for r in rules if r.code not in ignored and r.name not in ignored]
     )
+    report("propagate", 5, 5)
     return Results(
         cascade=cascade,
         as_of=period,

@@ -36,6 +36,7 @@ from cascade.errors import FileFormatError, InputProblem, UsageError
 
 if TYPE_CHECKING:
     from cascade.model import Cascade
+    from cascade.progress import Progress
 
 __all__ = ["Format", "detect_format", "read", "write"]
 
@@ -98,7 +99,12 @@ def _check_format(fmt: str | None) -> Format | None:
     raise UsageError(msg)
 
 
-def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Cascade:
+def read(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    progress: Progress | None = None,
+) -> Cascade:
     """Read a workbook from an xlsx file, a folder of CSV files or a JSON file.
 
     Parameters
@@ -107,6 +113,9 @@ def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Casca
         The file or folder.
     format
         ``xlsx``, ``csv`` or ``json``; by default taken from the path (:func:`detect_format`).
+    progress
+        A callback told how the reading goes, as ``progress("read", done, total)`` (see
+        :mod:`cascade.progress`); ``None``, the default, reports nothing.
 
     Returns
     -------
@@ -123,17 +132,23 @@ def read(path: str | os.PathLike[str], *, format: Format | None = None) -> Casca
     if not Path(path).exists():
         raise FileFormatError([InputProblem(file=str(path), message="no such file or folder")])
     fmt = _check_format(format) or detect_format(path)
+    if progress is not None:
+        progress("read", 0, 1)
     if fmt == "csv":
         from cascade.io._csv import read_csv_folder
 
-        return read_csv_folder(Path(path))
-    if fmt == "xlsx":
+        city = read_csv_folder(Path(path))
+    elif fmt == "xlsx":
         from cascade.io._xlsx import read_xlsx
 
-        return read_xlsx(Path(path))
-    from cascade.io._json import read_json
+        city = read_xlsx(Path(path))
+    else:
+        from cascade.io._json import read_json
 
-    return read_json(Path(path))
+        city = read_json(Path(path))
+    if progress is not None:
+        progress("read", 1, 1)
+    return city
 
 
 def write(
@@ -141,6 +156,7 @@ def write(
     path: str | os.PathLike[str],
     *,
     format: Format | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Write a cascade as an xlsx file, a folder of CSV files or a JSON file.
 
@@ -156,6 +172,9 @@ def write(
         The file or folder.
     format
         ``xlsx``, ``csv`` or ``json``; by default taken from the path.
+    progress
+        A callback told how the writing goes, as ``progress("write", done, total)`` (see
+        :mod:`cascade.progress`); ``None``, the default, reports nothing.
 
     Returns
     -------
@@ -164,6 +183,8 @@ def write(
     """
     fmt = _check_format(format) or detect_format(path, for_writing=True)
     target = Path(path)
+    if progress is not None:
+        progress("write", 0, 1)
     if fmt == "csv":
         from cascade.io._csv import write_csv_folder
 
@@ -176,4 +197,6 @@ def write(
         from cascade.io._json import write_json
 
         write_json(cascade, target)
+    if progress is not None:
+        progress("write", 1, 1)
     return target
