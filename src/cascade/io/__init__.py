@@ -115,7 +115,8 @@ def read(
         ``xlsx``, ``csv`` or ``json``; by default taken from the path (:func:`detect_format`).
     progress
         A callback told how the reading goes, as ``progress("read", done, total)`` (see
-        :mod:`cascade.progress`); ``None``, the default, reports nothing.
+        :mod:`cascade.progress`): for a CSV folder one step per file and one for checking
+        the cells, else one step; ``None``, the default, reports nothing.
 
     Returns
     -------
@@ -132,13 +133,13 @@ def read(
     if not Path(path).exists():
         raise FileFormatError([InputProblem(file=str(path), message="no such file or folder")])
     fmt = _check_format(format) or detect_format(path)
-    if progress is not None:
-        progress("read", 0, 1)
-    if fmt == "csv":
+    if fmt == "csv":  # reports per file: the slow case at scale
         from cascade.io._csv import read_csv_folder
 
-        city = read_csv_folder(Path(path))
-    elif fmt == "xlsx":
+        return read_csv_folder(Path(path), progress)
+    if progress is not None:
+        progress("read", 0, 1)
+    if fmt == "xlsx":
         from cascade.io._xlsx import read_xlsx
 
         city = read_xlsx(Path(path))

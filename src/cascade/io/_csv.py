@@ -34,6 +34,7 @@ from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
 
 if TYPE_CHECKING:
     from cascade.model import Cascade
+    from cascade.progress import Progress
 
 __all__ = ["frame_to_text", "read_csv_folder", "read_csv_table", "write_csv_folder"]
 
@@ -166,8 +167,12 @@ def _read_with_arrow(text: str, sep: str) -> tuple[pd.DataFrame, np.ndarray] | N
     return frame[nonblank].reset_index(drop=True), rows
 
 
-def read_csv_folder(folder: Path) -> Cascade:
-    """Read every table of a workbook from ``folder``."""
+def read_csv_folder(folder: Path, progress: Progress | None = None) -> Cascade:
+    """Read every table of a workbook from ``folder``.
+
+    ``progress``, if given, hears ``("read", k, n + 1)`` after each of the n files and
+    ``("read", n + 1, n + 1)`` once the tables are normalised.
+    """
     from cascade.model import Cascade
 
     found: dict[str, Path] = {}
@@ -192,13 +197,21 @@ def read_csv_folder(folder: Path) -> Cascade:
         raise FileFormatError(problems, source=str(folder))
     raw: dict[str, pd.DataFrame | None] = {}
     sources: dict[str, TableSource] = {}
-    for table, file in found.items():
+    steps = len(found) + 1
+    if progress is not None:
+        progress("read", 0, steps)
+    for done, (table, file) in enumerate(found.items(), start=1):
         frame, rows = read_csv_table(file)
         raw[table] = frame
         sources[table] = TableSource(file=str(file), rows=rows)
+        if progress is not None:
+            progress("read", done, steps)
     for table in TABLE_NAMES:
         sources.setdefault(table, TableSource(file=str(folder / f"{table}.csv")))
-    return Cascade._from_tables(raw, sources=sources, source=str(folder))
+    city = Cascade._from_tables(raw, sources=sources, source=str(folder))
+    if progress is not None:
+        progress("read", steps, steps)
+    return city
 
 
 def frame_to_text(frame: pd.DataFrame, table: str) -> pd.DataFrame:
