@@ -305,6 +305,12 @@ class Cascade:
         sizes = ", ".join(f"{len(self._tables[n])} {n}" for n in TABLE_NAMES)
         return f"<Cascade: {sizes}>"
 
+    def _repr_html_(self) -> str:
+        """A notebook summary: sizes, owners by level, goals by kind, periods."""
+        from cascade._html import render_cascade
+
+        return render_cascade(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Cascade):
             return NotImplemented

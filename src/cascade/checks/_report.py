@@ -192,6 +192,12 @@ class Report:
             raise ConsistencyError(self)
         return self
 
+    def _repr_html_(self) -> str:
+        """A notebook view: counts by severity, then the findings, coloured by severity."""
+        from cascade._html import render_report
+
+        return render_report(self)
+
     def __repr__(self) -> str:
         s = self.summary()
         return (

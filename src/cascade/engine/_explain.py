@@ -29,6 +29,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from cascade.engine._results import Results
+    from cascade.scales import Scale
 
 __all__ = ["INPUT_COLUMNS", "Explanation", "explain"]
 
@@ -62,6 +63,8 @@ class Explanation:
         For an owner, its indicators, largest drag first; for others the same as ``inputs``
         when those are achievements, else empty.
     """
+
+    _scale: Scale | None = None  # the policy's scale, set by Results.explain (for colours)
 
     def __init__(
         self,
@@ -113,6 +116,12 @@ class Explanation:
             "inputs": records(self.inputs),
             "contributions": records(self.contributions),
         }
+
+    def _repr_html_(self) -> str:
+        """A notebook view: the figure, how it was obtained, the inputs with drag bars."""
+        from cascade._html import render_explanation
+
+        return render_explanation(self, self._scale)
 
     def __repr__(self) -> str:
         return f"<Explanation of {self.subject_kind} {self.subject_id!r}: {_pct(self.value)}>"

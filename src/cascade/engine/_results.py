@@ -146,7 +146,9 @@ class Results:
         >>> bool(why.draggers(3)["drag"].gt(0).all())
         True
         """
-        return explain(self, subject_id, kind)
+        why = explain(self, subject_id, kind)
+        why._scale = self.policy.scale
+        return why
 
     def goals_of(self, unit_id: str) -> pd.DataFrame:
         """The goals an owner holds, with their figures (the city's sasaran for the pemda).
@@ -185,6 +187,12 @@ class Results:
             **{level: records(self.table(level)) for level in LEVELS},  # type: ignore[arg-type]
             "findings": json.loads(self.findings.to_json()),
         }
+
+    def _repr_html_(self) -> str:
+        """A notebook view: the city's figure and the agencies, coloured by category."""
+        from cascade._html import render_results
+
+        return render_results(self)
 
     def __repr__(self) -> str:
         with_figure = int(self.indicators["achievement"].notna().sum())
