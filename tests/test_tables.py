@@ -626,7 +626,7 @@ def test_excel_sakip_grades_and_all_bands_coloured(tmp_path: Path) -> None:
     bands = [sheet.cell(r, 3) for r in range(2, 9)]
     for cell in [*grades, *bands]:
         assert cell.fill.fgColor.rgb.endswith(CATEGORY_COLOURS[cell.value][0])
-    assert bands[0].fill.fgColor.rgb.endswith("1E7B34")  # Sangat Baik dark green
+    assert bands[0].fill.fgColor.rgb.endswith("1B7837")  # Sangat Baik dark green
     assert bands[-1].fill.fgColor.rgb.endswith("E0301E")  # Sangat Kurang red
 
 

@@ -25,6 +25,9 @@ from cascade.tables._headers import FORMATS, Format
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from cascade._html import category_colours
+from cascade.scales import LKJIP, SAKIP_GRADE
+
 __all__ = ["CATEGORY_COLOURS", "NUMBER_FORMATS", "to_excel"]
 
 #: The Excel number format of each column format.
@@ -35,20 +38,12 @@ NUMBER_FORMATS: dict[Format, str] = {
 }
 
 #: Fill colour (RGB) and whether the text is white, per category label: the LKjIP bands
-#: (Sangat Baik dark green … Sangat Kurang red) and the SAKIP grades (AA … D).
+#: (Sangat Baik dark green … Sangat Kurang red) and the SAKIP grades (AA … D), taken from
+#: the one palette the notebook views and pictures use (:func:`cascade._html.category_colours`).
 CATEGORY_COLOURS: dict[str, tuple[str, bool]] = {
-    "Sangat Baik": ("1E7B34", True),
-    "Baik": ("63BE7B", False),
-    "Cukup": ("FFEB84", False),
-    "Kurang": ("F4A460", False),
-    "Sangat Kurang": ("E0301E", True),
-    "AA": ("1E7B34", True),
-    "A": ("63BE7B", False),
-    "BB": ("A9D08E", False),
-    "B": ("FFEB84", False),
-    "CC": ("F4A460", False),
-    "C": ("EE7B4A", False),
-    "D": ("E0301E", True),
+    label: (background.lstrip("#").upper(), text.lower() == "#ffffff")
+    for scale in (LKJIP, SAKIP_GRADE)
+    for label, (background, text) in category_colours(scale).items()
 }
 
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
