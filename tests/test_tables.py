@@ -627,7 +627,7 @@ def test_excel_sakip_grades_and_all_bands_coloured(tmp_path: Path) -> None:
     for cell in [*grades, *bands]:
         assert cell.fill.fgColor.rgb.endswith(CATEGORY_COLOURS[cell.value][0])
     assert bands[0].fill.fgColor.rgb.endswith("1B7837")  # Sangat Baik dark green
-    assert bands[-1].fill.fgColor.rgb.endswith("E0301E")  # Sangat Kurang red
+    assert bands[-1].fill.fgColor.rgb.endswith("D62728")  # Sangat Kurang red
 
 
 def test_excel_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
