@@ -109,8 +109,27 @@ def _stripped(values: pd.Series) -> pd.Series:
         return pd.Series(np.nan, index=values.index, dtype=object)
 
 
+def _arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind an Arrow-backed text column (a CSV read), else ``None``."""
+    array = getattr(values.array, "_pa_array", None)
+    if isinstance(array, pa.ChunkedArray) and (
+        pa.types.is_string(array.type) or pa.types.is_large_string(array.type)
+    ):
+        return array
+    return None
+
+
+def _numpy_mask(mask: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    out: np.ndarray = np.array(mask.to_numpy(zero_copy_only=False), dtype=bool)  # writable
+    return out
+
+
 def is_blank(values: pd.Series) -> np.ndarray:
     """Boolean mask of blank cells: missing, or text that is empty after stripping."""
+    text = _arrow_text(values)
+    if text is not None:  # one Arrow pass, no Python strings
+        trimmed = pc.utf8_trim_whitespace(text)
+        return _numpy_mask(pc.fill_null(pc.equal(trimmed, ""), True))
     missing = values.isna().to_numpy(dtype=bool)
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
         # On object columns ``.str`` gives NaN for cells that are not text.
@@ -265,8 +284,13 @@ def parse_number_column(
         return out, _up(uppers, values), out.isna().to_numpy(), bad
 
     blank = np.zeros(n, dtype=bool)
-    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        # Text columns (CSV): plain numbers in one vectorised pass, the rest cell by cell.
+    arrow = _arrow_text(values)
+    fast = _plain_numbers(arrow) if arrow is not None else None
+    if fast is not None:
+        # Text columns (CSV): plain numbers in one Arrow pass, the rest cell by cell.
+        result, plain, blank = fast
+        slow = np.flatnonzero(~blank & ~plain)
+    elif pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         text = values.str.strip()
         blank = (text.isna() | text.isin(["", "-", "–"])).to_numpy()
         plain = text.str.fullmatch(_PLAIN.pattern).fillna(False).to_numpy(dtype=bool, copy=True)
@@ -288,6 +312,30 @@ def parse_number_column(
         else:
             result[i] = parsed
     return pd.Series(result, index=values.index), _up(uppers, values), blank, bad
+
+
+def _plain_numbers(
+    text: pa.ChunkedArray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Plain numbers of an Arrow text column: (values, plain mask, blank mask), or ``None``.
+
+    ``None`` when Arrow cannot convert every plain cell, so the caller takes the slower path.
+    """
+    trimmed = pc.utf8_trim_whitespace(text)
+    blank = pc.fill_null(pc.is_in(trimmed, value_set=pa.array(["", "-", "\u2013"])), True)
+    plain = pc.fill_null(
+        pc.and_(
+            pc.match_substring_regex(trimmed, f"^(?:{_PLAIN.pattern})$"),
+            pc.invert(pc.match_substring_regex(trimmed, f"^(?:{_ID_THOUSANDS.pattern})$")),
+        ),
+        False,
+    )
+    try:
+        numbers = pc.cast(pc.if_else(plain, trimmed, pa.scalar(None, trimmed.type)), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    values = np.array(numbers.to_numpy(zero_copy_only=False), dtype=np.float64)  # writable
+    return values, _numpy_mask(plain), _numpy_mask(blank)
 
 
 def _parse_number_cell(
@@ -340,9 +388,10 @@ def parse_enum_column(
         except ValueError:
             parsed.append(None)
     lookup = np.array([*parsed, None], dtype=object)
+    known = np.array([p is not None for p in parsed] + [False])
     out = lookup[codes]  # code -1 (missing) picks the trailing None
     out[blank] = None if default is None else str(default)
-    for i in np.flatnonzero(~blank & pd.isna(out)):
+    for i in np.flatnonzero(~blank & ~known[codes]):
         word = values.iloc[i]
         try:
             parse(word if isinstance(word, str) else _to_text(word))
