@@ -89,6 +89,16 @@ defect also makes its indicator's parent belong to the wrong goal
 (``indicator-goal-mismatch``), and the budgeted goal of the ``budget-orphan`` defect, having
 no parent, is also an ``orphan-goal``.
 
+Synthetic cascades
+------------------
+:func:`synthetic` builds a fictional pemda's cascade of any size, from a few employees to a
+province of a million indicators in a few seconds, shaped like Kota Contoh and consistent by
+construction (:func:`cascade.check` finds nothing), deterministic for a seed; with
+``defect_rate`` it injects known defects of many checks and lists, in ``.defects`` (the
+layout of :func:`example_defects`), exactly the findings they must give. It returns a
+:class:`Synthetic` with ``.cascade`` and ``.defects``; see
+:mod:`cascade.datasets._synthetic` for its shape.
+
 Examples
 --------
 >>> from cascade.datasets import example_defects, load_example
@@ -104,6 +114,9 @@ Examples
 0        duplicate-id  DINSOS-LINJAMSOS-JSK-2
 1  dangling-reference       DINKES-SK1.1.1-I3
 2               cycle      BPBD-RHK1.1.2.1-I2
+>>> from cascade.datasets import synthetic
+>>> synthetic(employees=50).cascade.counts()["units_by_level"]["pelaksana"]
+50
 """  # noqa: E501
 
 from __future__ import annotations
@@ -115,6 +128,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cascade.datasets._defects import DEFECTS, Defect
+from cascade.datasets._synthetic import Synthetic, synthetic
 from cascade.errors import UsageError
 
 if TYPE_CHECKING:
@@ -123,9 +137,11 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFECTS",
     "Defect",
+    "Synthetic",
     "example_defects",
     "example_names",
     "load_example",
+    "synthetic",
 ]
 
 _NAMES: tuple[str, ...] = ("kota-contoh", "with-defects")
