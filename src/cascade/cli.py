@@ -241,6 +241,8 @@ def _build_parser() -> _Parser:
     _add_progress_option(propagate)
     propagate.set_defaults(run=_run_propagate)
 
+    _add_report_parser(commands)
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalogue, or explain one rule",
@@ -262,6 +264,40 @@ def _build_parser() -> _Parser:
     )
     demo.set_defaults(run=_run_demo)
     return parser
+
+
+def _add_report_parser(commands: Any) -> None:
+    """The ``report`` subcommand's parser."""
+    report = commands.add_parser(
+        "report",
+        help="write the performance report of one period: an xlsx workbook or an HTML page",
+        description="Write the performance report of one period: the summary, the LKjIP "
+        "achievement tables of the city and its agencies, the cascading matrix, the PK "
+        "annexes, the budget per owner and per goal, and the findings. --output FILE.xlsx "
+        "writes a workbook, one sheet each; --output FILE.html one self-contained page (with "
+        "pictures when the plot extra is installed) that opens in a browser with no server. "
+        "A policy is read from --policy, else from a cascade.toml or a pyproject.toml "
+        "[tool.cascade] beside the workbook. Exit status: 0 success, 2 unusable input or "
+        "arguments.",
+        **_parser_options(),
+    )
+    report.add_argument("path", metavar="PATH", help="a .xlsx file, a .json file or a CSV folder")
+    report.add_argument(
+        "--as-of",
+        required=True,
+        metavar="PERIOD",
+        help="the period to report: a year (2024), a quarter (2024Q1) or a month (2024-03)",
+    )
+    report.add_argument(
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the report to write: .xlsx (a workbook) or .html (one page)",
+    )
+    report.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
+    report.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    _add_progress_option(report)
+    report.set_defaults(run=_run_report)
 
 
 def _add_progress_option(parser: argparse.ArgumentParser) -> None:
@@ -592,6 +628,34 @@ def _run_propagate(args: argparse.Namespace) -> int:
     if output_format == "table":
         for note in _propagate_notes(results, args):
             print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from cascade.errors import InvalidPeriodError
+    from cascade.period import Period
+    from cascade.policy import Policy
+    from cascade.report import build_report, report_format
+
+    try:
+        as_of = Period.parse(args.as_of)
+    except InvalidPeriodError as exc:
+        msg = f"--as-of: {exc}"
+        raise UsageError(msg) from None
+    try:
+        report_format(args.output)
+    except UsageError as exc:
+        msg = f"--output: {exc}"
+        raise UsageError(msg) from None
+    if Path(args.output).resolve() == Path(args.path).resolve():
+        msg = f"--output {args.output} is the workbook itself: write the report elsewhere"
+        raise UsageError(msg)
+    fmt: Format = args.source_format or detect_format(args.path)
+    with _progress(args) as progress:
+        city = read(args.path, format=fmt, progress=progress)
+        policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+        bundle = build_report(city, as_of=as_of, policy=policy, progress=progress)
+        bundle.save(args.output)
     return 0
 
 
