@@ -7,9 +7,9 @@ and ``--screenshot``); CI installs Debian's chromium, a local run without it ski
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
-import os
 import subprocess
 from pathlib import Path
 
