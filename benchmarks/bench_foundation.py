@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -191,31 +192,47 @@ def run_one(n: int) -> dict[str, float | int]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--indicators", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+def drive(
+    script: str,
+    doc: str,
+    run: Callable[[int], dict[str, float | int]],
+    output: str,
+    default: tuple[int, ...] = (10_000, 100_000, 1_000_000),
+) -> None:
+    """The command line of a size benchmark: one subprocess per size, a table, a JSON file.
+
+    Each size runs in its own process (``--one N``) so its peak memory is its own.
+    """
+    parser = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
+    parser.add_argument("--indicators", type=int, nargs="*", default=list(default))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run(args.one)))
         return
     rows = []
     for n in args.indicators:
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+            [sys.executable, script, "--one", str(n)], capture_output=True, text=True, check=True
         )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     frame = pd.DataFrame(rows).set_index("indicators")
-    with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
+    with pd.option_context(
+        "display.width", 250, "display.max_columns", None, "display.float_format", "{:.3f}".format
+    ):
         print(frame)
     print(f"cores: {os.cpu_count()}, cascade {cascade.__version__}")
     results = Path(__file__).parent / "results"
     results.mkdir(exist_ok=True)
-    (results / "foundation.json").write_text(
+    (results / output).write_text(
         json.dumps(
             {"cores": os.cpu_count(), "version": cascade.__version__, "rows": rows}, indent=1
         )
     )
+
+
+def main() -> None:
+    drive(__file__, __doc__ or "", run_one, "foundation.json")
 
 
 if __name__ == "__main__":

@@ -20,19 +20,13 @@ and reports the ratio and the peak resident memory. Results are printed and writ
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import resource
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from bench_foundation import province  # this folder is on sys.path when run as a script
+from bench_foundation import drive, province  # this folder is on sys.path as a script
 
 import cascade
 from cascade import Cascade
@@ -96,32 +90,7 @@ def run_one(n: int) -> dict[str, float | int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--indicators", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one)))
-        return
-    rows = []
-    for n in args.indicators:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
-        )
-        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    frame = pd.DataFrame(rows).set_index("indicators")
-    with pd.option_context(
-        "display.width", 250, "display.max_columns", None, "display.float_format", "{:.3f}".format
-    ):
-        print(frame)
-    print(f"cores: {os.cpu_count()}, cascade {cascade.__version__}")
-    out_dir = Path(__file__).parent / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "propagate.json").write_text(
-        json.dumps(
-            {"cores": os.cpu_count(), "version": cascade.__version__, "rows": rows}, indent=1
-        )
-    )
+    drive(__file__, __doc__ or "", run_one, "propagate.json")
 
 
 if __name__ == "__main__":

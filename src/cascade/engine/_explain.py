@@ -243,17 +243,7 @@ def _indicator(results: Results, row: int) -> Explanation:
     realisation, target = float(f.realisation[row]), float(f.target[row])
     inputs, contributions = _empty(), _empty()
     if source_code == 1:
-        feeds = children[f.feeds_parent[children]]
-        inputs = _inputs(
-            "indicator",
-            ind["indicator_id"].take(feeds),
-            ind["name"].take(feeds),
-            f.achievement[feeds],
-            ind["weight"].to_numpy(dtype=np.float64, na_value=np.nan)[feeds],
-            frame["achievement_source"].take(feeds).astype("str").tolist(),
-            missing,
-        )
-        contributions = inputs
+        inputs = contributions = _rolled_up_inputs(results, children[f.feeds_parent[children]])
         how = (
             f"no realisation of its own: the mean of its children's achievements weighted by"
             f" weight ({f.children_counted[row]} counted, {f.children_missing[row]} missing)"
@@ -288,17 +278,7 @@ def _indicator(results: Results, row: int) -> Explanation:
             )
             how += f"; the realisation is the {aggregation} of its carrier children's (inputs)"
     elif len(children[f.feeds_parent[children]]):
-        feeds = children[f.feeds_parent[children]]
-        inputs = _inputs(
-            "indicator",
-            ind["indicator_id"].take(feeds),
-            ind["name"].take(feeds),
-            f.achievement[feeds],
-            ind["weight"].to_numpy(dtype=np.float64, na_value=np.nan)[feeds],
-            frame["achievement_source"].take(feeds).astype("str").tolist(),
-            missing,
-        )
-        contributions = inputs
+        inputs = contributions = _rolled_up_inputs(results, children[f.feeds_parent[children]])
         how = (
             f"no realisation, and its children give no figure under {missing}"
             f" ({f.children_counted[row]} counted, {f.children_missing[row]} missing)"
@@ -316,6 +296,20 @@ def _indicator(results: Results, row: int) -> Explanation:
         how=how,
         inputs=inputs,
         contributions=contributions,
+    )
+
+
+def _rolled_up_inputs(results: Results, feeds: np.ndarray) -> pd.DataFrame:
+    """The children feeding a rolled-up achievement, with their achievements and weights."""
+    ind = results.cascade._tables["indicators"]
+    return _inputs(
+        "indicator",
+        ind["indicator_id"].take(feeds),
+        ind["name"].take(feeds),
+        results._figures.indicators.achievement[feeds],
+        ind["weight"].to_numpy(dtype=np.float64, na_value=np.nan)[feeds],
+        results.indicators["achievement_source"].take(feeds).astype("str").tolist(),
+        results.policy.missing,
     )
 
 
