@@ -10,6 +10,8 @@ import sys
 import pytest
 
 import cascade
+from cascade.checks import CATALOGUE
+from cascade.checks._select import resolve
 from cascade.testing import (
     MAX_LISTED,
     assert_achievement,
@@ -20,6 +22,7 @@ from cascade.testing import (
 
 CLEAN = cascade.load_example()
 BROKEN = cascade.load_example("with-defects")
+WHOLE = cascade.check(BROKEN)
 #: Every rule that fires on the with-defects city, by family: ignoring these leaves nothing.
 FAMILIES = ["structure", "alignment", "values", "budget"]
 
@@ -171,6 +174,10 @@ def test_assert_finding_returns_the_matching_findings(rule: str, subject: str) -
     assert found
     assert all(isinstance(f, cascade.Finding) for f in found)
     assert {f.subject_id for f in found} == {subject}
+    # It runs only the rules named, and finds what a whole check finds.
+    codes = {r.code for r in resolve(rule, CATALOGUE)}
+    whole = [f for f in WHOLE.findings if f.code in codes and f.subject_id == subject]
+    assert found == whole
 
 
 def test_assert_finding_shows_the_near_misses() -> None:

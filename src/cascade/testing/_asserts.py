@@ -30,7 +30,7 @@ import math
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,7 +62,7 @@ def assert_consistent(
     period: str | Period | Iterable[str | Period] | None = None,
     min_severity: Severity | str = "info",
 ) -> Report:
-    """Assert that :func:`cascade.check` finds nothing in a cascade (but what is ignored).
+    """Assert that :func:`cascade.check` finds nothing in a cascade, apart from what is ignored.
 
     Parameters
     ----------
@@ -188,14 +188,13 @@ def assert_finding(
     from cascade.checks import check
 
     rules = _rules(name, "assert_finding")
-    report = check(cascade, period=period, policy=policy)
-    _require_run(rules, report, policy, subject)
-    frame = report.to_frame()
-    codes = [r.code for r in rules]
-    of_rule = frame[frame["code"].isin(codes)]
+    settings = _settings(policy)
+    of_rule = _run_rules(cascade, rules, settings, period, subject).to_frame()
     hits = of_rule[(of_rule["subject_id"] == subject).to_numpy(dtype=bool)]
     if len(hits):
         return _records(hits)
+    # The near misses: every rule's findings on the subject, from a whole check.
+    frame = check(cascade, period=period, policy=settings).to_frame()
     on_subject = frame[(frame["subject_id"] == subject).to_numpy(dtype=bool)]
     label = _label(name, rules)
     lines = [f"expected a finding of {label} on {subject!r}; there is none."]
@@ -209,7 +208,7 @@ def assert_finding(
         lines += _table(of_rule, limit=MAX_LISTED)
     else:
         lines.append(f"{label} found nothing.")
-    suppressed = _suppressions(rules, subject, policy)
+    suppressed = _suppressions(rules, subject, settings)
     if suppressed:
         lines.append(f"The policy suppresses it: {suppressed}.")
     raise AssertionError("\n".join(lines))
@@ -251,14 +250,10 @@ def assert_no_finding(
     AssertionError: expected no finding of orphan-goal (CAS104) on 'BPBD-SK-TAKTIS'; found 1:
     ...
     """
-    from cascade.checks import check
-
     rules = _rules(name, "assert_no_finding")
-    report = check(cascade, period=period, policy=policy)
-    _require_run(rules, report, policy, subject, negated=True)
-    frame = report.to_frame()
-    hits = frame[frame["code"].isin([r.code for r in rules]).to_numpy(dtype=bool)]
-    hits = hits[(hits["subject_id"] == subject).to_numpy(dtype=bool)]
+    settings = _settings(policy)
+    frame = _run_rules(cascade, rules, settings, period, subject, negated=True).to_frame()
+    hits = frame[(frame["subject_id"] == subject).to_numpy(dtype=bool)]
     if len(hits):
         lines = [
             f"expected no finding of {_label(name, rules)} on {subject!r}; found {len(hits)}:"
@@ -479,42 +474,63 @@ def _unknown(cascade: Cascade, subject: str) -> str:
     return ""
 
 
-def _policy(policy: Policy | Mapping[str, Any] | None) -> Policy:
-    from cascade.checks._run import _policy as as_policy
+def _settings(policy: Policy | Mapping[str, Any] | None) -> Policy:
+    """The policy as :func:`cascade.check` reads it, with its error for invalid settings."""
+    from cascade.checks._run import _policy
+    from cascade.errors import UsageError
 
-    return as_policy(policy)
+    try:
+        return _policy(policy)
+    except ValueError as exc:
+        msg = f"invalid policy: {exc}"
+        raise UsageError(msg) from None
 
 
-def _suppressions(
-    rules: list[Rule], subject: str, policy: Policy | Mapping[str, Any] | None
-) -> str:
+def _run_rules(
+    cascade: Cascade,
+    rules: list[Rule],
+    settings: Policy,
+    period: str | Period | Iterable[str | Period] | None,
+    subject: str,
+    *,
+    negated: bool = False,
+) -> Report:
+    """Check with just those of ``rules`` the policy runs; fail if none of them does.
+
+    A rule's findings do not depend on which other rules run, so this gives what a whole
+    check gives for them, in a fraction of its time.
+    """
+    from cascade.checks import CATALOGUE, check
+    from cascade.checks._select import select_rules
+
+    running = select_rules(
+        CATALOGUE, select=settings.select, ignore=settings.ignore, select_source="policy select"
+    )
+    chosen = [r.code for r in rules if r in running]
+    report = check(cascade, period=period, select=chosen, policy=settings)
+    if not report.rules:
+        _not_run(rules, settings, subject, negated=negated)
+    return report
+
+
+def _suppressions(rules: list[Rule], subject: str, settings: Policy) -> str:
     from cascade.checks import CATALOGUE
     from cascade.checks._select import resolve
 
     codes = {r.code for r in rules}
     matching = [
         s
-        for s in _policy(policy).suppress
+        for s in settings.suppress
         if s.subject == subject and codes & {r.code for r in resolve(s.rule, CATALOGUE)}
     ]
     return "; ".join(f"{s.rule} on {s.subject!r} ({s.reason})" for s in matching)
 
 
-def _require_run(
-    rules: list[Rule],
-    report: Report,
-    policy: Policy | Mapping[str, Any] | None,
-    subject: str,
-    *,
-    negated: bool = False,
-) -> None:
-    """Fail when none of ``rules`` ran: whether it finds ``subject`` cannot be told."""
-    if any(r.code in report.rules for r in rules):
-        return
+def _not_run(rules: list[Rule], settings: Policy, subject: str, *, negated: bool) -> NoReturn:
+    """Fail because none of ``rules`` ran: whether one finds ``subject`` cannot be told."""
     from cascade.checks import CATALOGUE
     from cascade.checks._select import resolve
 
-    settings = _policy(policy)
     reasons = []
     for r in rules:
         ignored = any(r in resolve(s, CATALOGUE, source="ignore") for s in settings.ignore)

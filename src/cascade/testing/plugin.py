@@ -26,9 +26,9 @@ cascades are built once per session. A :class:`~cascade.Results` holds its table
 DataFrames a test could change, so each test gets its own (a propagation of Kota Contoh
 takes a few hundredths of a second).
 
-Cost: the plugin imports nothing of :mod:`cascade` beyond its package until a fixture is
-used; then it loads the example (a tenth of a second) once per session. It adds no command
-line option and no marker.
+Cost: at pytest startup the plugin imports only the ``cascade`` package (pytest must, to
+find it) and pytest; it reads the example only when a test asks for one of its fixtures, once
+per session (a tenth of a second). It adds no command line option and no marker.
 
 Example, in a downstream project's tests::
 
