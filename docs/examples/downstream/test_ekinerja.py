@@ -2,17 +2,28 @@
 
 The fixtures (``cascade_example``, ``cascade_example_with_defects``,
 ``cascade_example_results``, ``cascade_workbook``) come from cascade's pytest plugin, which
-installing ``cascade-sakip`` registers: no conftest.py is needed.
+installing ``cascade-sakip`` registers: no conftest.py is needed. The last tests draw whole
+cities with cascade's Hypothesis strategies; run them with ``--hypothesis-seed=0`` in CI to
+keep a green run green.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 from ekinerja_rules import agency_ranking, missing_iku_targets
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import cascade
+from cascade.strategies import DefectiveCascade, cascades, defective_cascades
 from cascade.testing import assert_achievement, assert_consistent, assert_finding
 from cascade.testing.plugin import WorkbookFactory
+
+#: Ten cities per property keep the suite quick; a check of one takes a few hundredths of a
+#: second, its propagation less.
+QUICK = settings(max_examples=10, deadline=None)
+#: Defects in the numbers, which the dashboard must live with until the agencies fix them.
+NUMBER_DEFECTS = ["missing-target", "invalid-value", "zero-target", "realisation-mismatch"]
 
 
 def without_target(city: cascade.Cascade, indicator_id: str, year: str) -> cascade.Cascade:
@@ -85,3 +96,55 @@ def test_the_ranking_of_an_exported_workbook(
     city = cascade.read(cascade_workbook("csv"))  # as the e-Kinerja export would give it
     ranking = agency_ranking(cascade.propagate(city, as_of="2024"))
     pd.testing.assert_frame_equal(ranking, agency_ranking(cascade_example_results))
+
+
+# Any city, drawn by Hypothesis ---------------------------------------------------------------
+
+
+def agency_ikus(city: cascade.Cascade) -> list[tuple[str, str]]:
+    """(agency id, indicator id) of every IKU of an agency."""
+    units = city.units
+    agencies = set(units.loc[units["level"] == "perangkat_daerah", "unit_id"])
+    ikus = city.indicators.loc[city.indicators["key"], "indicator_id"]
+    pairs = [(city.owner_of(i, kind="indicator"), i) for i in ikus]
+    return sorted((agency, i) for agency, i in pairs if agency in agencies)
+
+
+@QUICK
+@given(cascades(max_agencies=3, max_periods=2))
+def test_a_clean_city_misses_no_iku_target(city: cascade.Cascade) -> None:
+    report = assert_consistent(city)
+    for year in report.periods:
+        assert missing_iku_targets(city, year) == []
+
+
+@QUICK
+@given(cascades(max_agencies=3, max_periods=2), st.data())
+def test_an_iku_without_a_target_is_reported_by_us_and_by_cascade_in_any_city(
+    city: cascade.Cascade, data: st.DataObject
+) -> None:
+    ikus = agency_ikus(city)
+    assume(ikus)
+    agency, iku = data.draw(st.sampled_from(ikus), label="IKU")
+    year = data.draw(st.sampled_from([str(p) for p in city.periods]), label="year")
+    broken = without_target(city, iku, year)
+    assert missing_iku_targets(broken, year) == [(agency, iku)]
+    assert_finding(broken, "missing-target", iku, period=year)
+
+
+@QUICK
+@given(defective_cascades(NUMBER_DEFECTS, max_agencies=3))
+def test_the_ranking_shows_the_figures_of_cascade_despite_a_defect(
+    case: DefectiveCascade,
+) -> None:
+    # The check reports the defect, which the dashboard shows beside the table ...
+    assert_finding(case.cascade, case.name, case.subject_id, policy=case.policy)
+    # ... and the table still ranks exactly the figures cascade computes, missing ones last.
+    results = cascade.propagate(case.cascade, as_of=case.cascade.periods[0], policy=case.policy)
+    ranking = agency_ranking(results)
+    for unit_id, achievement in zip(ranking["unit_id"], ranking["achievement"], strict=True):
+        assert_achievement(results, unit_id, achievement)
+    ranked = ranking["rank"].notna()
+    assert ranking.loc[ranked, "achievement"].is_monotonic_decreasing
+    assert ranking.loc[~ranked, "achievement"].isna().all()
+    assert list(ranked) == sorted(ranked, reverse=True)  # the unranked come last
