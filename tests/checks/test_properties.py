@@ -1,8 +1,8 @@
 """Property tests of the checker on generated cascades.
 
 - A valid cascade (built by construction, :func:`cascade.strategies.cascade_tables`, here
-  with one or two years, with and without realisations and budgets) has no finding at all,
-  not even a warning.
+  with one or two years, with or without quarters, realisations and budgets) has no
+  finding at all, not even a warning.
 - The report does not depend on the order of the rows of any table.
 - Metamorphic: injecting exactly one defect of a rule's kind into a valid cascade makes the
   checker report exactly that defect (and the few side findings the domain makes unavoidable,
@@ -48,6 +48,7 @@ from cascade.strategies._edit import (
     in_period,
     leaf_owned_goals,
     set_cell,
+    set_realisation,
     years,
 )
 from cascade.strategies._injectors import INJECTORS, ORDER_SENSITIVE, Expected, draw_year
@@ -62,10 +63,12 @@ def _examples(n: int) -> int:
     return max(1, round(n * SCALE))
 
 
-#: Valid cascades of one or two years, with and without realisations and budgets (each
-#: shrinks toward one year with both).
-CITIES = st.tuples(st.booleans(), st.booleans()).flatmap(
-    lambda off: cascade_tables(max_periods=2, realisations=not off[0], budgets=not off[1])
+#: Valid cascades of one or two years, with or without quarters, realisations and budgets
+#: (each shrinks toward one year, no quarters, realisations and budgets).
+CITIES = st.tuples(st.booleans(), st.booleans(), st.booleans()).flatmap(
+    lambda off: cascade_tables(
+        max_periods=2, quarters=off[0], realisations=not off[1], budgets=not off[2]
+    )
 )
 
 #: Rules that cannot be injected alone into a valid cascade, with the reason.
@@ -191,7 +194,7 @@ def zero_based_range(t: Tables, draw: st.DrawFn) -> Tables:
 
 def unreported_parent(t: Tables, draw: st.DrawFn) -> Tables:
     v = View(t, draw_year(t, draw))
-    parents = [i for i in v.indicators if v.ind_children[i] and i in v.reported]
+    parents = [i for i in v.indicators if v.ind_children[i] and i in v.rows]
     if parents:
         ind = draw(st.sampled_from(parents), label="indicator")
         keep = ~in_period(t, "realisations", "indicator_id", ind, v.period)
@@ -216,8 +219,7 @@ def within_tolerance(t: Tables, draw: st.DrawFn) -> Tables:
         reported = [i for i in v.indicators if v.ind_children[i] and i in v.reported]
         if reported:
             ind = draw(st.sampled_from(reported), label="indicator")
-            mask = in_period(t, "realisations", "indicator_id", ind, v.period)
-            set_cell(t, "realisations", mask, "value", v.reported[ind] * factor)
+            set_realisation(t, ind, v.period, v.reported[ind] * factor)
     else:
         funded = [g for g in v.goals if v.kind[g] in FUNDED]
         goal = draw(st.sampled_from(funded), label="goal")

@@ -16,13 +16,14 @@ FIND = (Phase.generate, Phase.shrink)
 
 
 def _years(tables: Tables) -> list[int]:
-    return sorted({int(p) for p in tables["targets"]["period"]})
+    return sorted({int(str(p)[:4]) for p in tables["targets"]["period"]})
 
 
 @settings(max_examples=12, deadline=None)
 @given(
     cascades(max_agencies=2, max_periods=3, max_indicators=3)
     | cascades(realisations=False, budgets=False, max_periods=2)
+    | cascades(quarters=True, max_periods=2)
 )
 def test_a_drawn_cascade_has_no_finding_and_propagates(city: cascade.Cascade) -> None:
     years = [p.year for p in city.periods]
@@ -107,6 +108,25 @@ def test_arguments_bound_what_is_drawn(
     assert set(t["indicators"]["polarity"]) <= set(polarities)
     counts = t["targets"].groupby("indicator_id").size()
     assert (counts == periods).all()
+
+
+@settings(max_examples=10, deadline=None)
+@given(cascade_tables(quarters=True, max_periods=2))
+def test_quarters_add_up_to_their_year(t: Tables) -> None:
+    for name, column in (("targets", "target"), ("realisations", "value")):
+        frame = t[name].assign(year=t[name]["period"].str[:4])
+        quarters = frame[frame["period"].str.contains("Q")]
+        years = frame[~frame["period"].str.contains("Q")].set_index(["indicator_id", "year"])
+        sums = quarters.groupby(["indicator_id", "year"])[column].agg(["sum", "size"])
+        assert (sums["size"] == 4).all()
+        both = years.join(sums, how="inner")
+        assert (both[column] == both["sum"]).all()
+    per_indicator = t["targets"].groupby("indicator_id").size()
+    assert (per_indicator == 5 * len(_years(t))).all()
+    city = cascade.Cascade(**t)
+    assert cascade.check(city).ok
+    results = cascade.propagate(city, as_of=f"{_years(t)[0]}Q2")
+    assert results.indicators["achievement"].notna().any()
 
 
 @settings(max_examples=10, deadline=None)

@@ -21,7 +21,8 @@ and shrinking moves toward smaller cities, not toward rejected ones.
   children.
 - Numbers, for each year of ``first_year``..: leaf targets are whole numbers >= 1 and every
   other target is exactly the sum of its children's; leaf realisations are drawn and every
-  other indicator either reports exactly the sum of its children's or reports nothing.
+  other indicator either reports exactly the sum of its children's or reports nothing. With
+  ``quarters``, each year's figures are the sums of its four quarters', drawn the same way.
   Budgets sit on program, kegiatan and sub kegiatan goals with ``0 <= spent <= allocated``.
   IKUs (``key``) only on the pemda's and the agencies' goals; every weight is 1.
 
@@ -109,6 +110,7 @@ class Options:
     min_periods: int = 1
     max_periods: int = 1
     first_year: int = 2024
+    quarters: bool = False
     realisations: bool = True
     budgets: bool = True
     polarities: tuple[str, ...] = POLARITIES
@@ -146,6 +148,7 @@ def options(**kwargs: Any) -> Options:
     check_integer("max_periods", o.max_periods, low=1, high=10)
     check_order("min_periods", o.min_periods, "max_periods", o.max_periods)
     check_integer("first_year", o.first_year, low=1900, high=2100)
+    check_bool("quarters", o.quarters)
     check_bool("realisations", o.realisations)
     check_bool("budgets", o.budgets)
     polarities = check_choices("polarities", o.polarities, POLARITIES, what="polarity")
@@ -175,8 +178,9 @@ class _Indicator:
     polarity: str
     measure_unit: str
     children: list[_Indicator] = field(default_factory=list)
-    targets: list[float] = field(default_factory=list)
-    realised: list[float] = field(default_factory=list)
+    #: Per year: the year's figure, then (with ``quarters``) its four quarters'.
+    targets: list[list[float]] = field(default_factory=list)
+    realised: list[list[float]] = field(default_factory=list)
 
 
 def _agency_tag(number: int) -> str:
@@ -249,27 +253,54 @@ def _indicators(draw: st.DrawFn, o: Options, goals: list[_Goal]) -> list[_Indica
     return indicators
 
 
+def _parts(draw: st.DrawFn, o: Options, high: int, label: str) -> list[float]:
+    """A leaf's year figure, then (with ``quarters``) its four quarters, which add up to it."""
+    if not o.quarters:
+        return [float(draw(st.integers(1 if label == "target" else 0, high), label=label))]
+    low = 1 if label == "target" else 0
+    quarters = [float(draw(st.integers(low, high // 4), label=f"{label} Q{q}")) for q in "1234"]
+    return [sum(quarters), *quarters]
+
+
 def _numbers(
     draw: st.DrawFn, o: Options, indicators: list[_Indicator], years: int
-) -> list[tuple[_Indicator, int]]:
-    """Targets and realisations bottom-up; returns the (indicator, year) pairs reported."""
+) -> list[tuple[_Indicator, int, int]]:
+    """Targets and realisations bottom-up; returns the (indicator, year, part) reported.
+
+    Part 0 is the year, 1 to 4 its quarters. A leaf reports its year, or with ``quarters``
+    every quarter and the year or not; an indicator with children reports the year or not,
+    and all four quarters or none, each exactly its children's sum.
+    """
     for ind in reversed(indicators):  # reverse pre-order: children before parents
         for k in range(years):
             if ind.children:
-                ind.targets.append(sum(c.targets[k] for c in ind.children))
-                ind.realised.append(sum(c.realised[k] for c in ind.children))
+                width = len(ind.children[0].targets[k])
+                ind.targets.append(
+                    [sum(c.targets[k][q] for c in ind.children) for q in range(width)]
+                )
+                ind.realised.append(
+                    [sum(c.realised[k][q] for c in ind.children) for q in range(width)]
+                )
             else:
-                ind.targets.append(float(draw(st.integers(1, 500), label="target")))
-                value = draw(st.integers(0, 600), label="realisation") if o.realisations else 0
-                ind.realised.append(float(value))
+                ind.targets.append(_parts(draw, o, 500, "target"))
+                if o.realisations:
+                    ind.realised.append(_parts(draw, o, 600, "realisation"))
+                else:
+                    ind.realised.append([0.0] * (5 if o.quarters else 1))
     if not o.realisations:
         return []
-    return [
-        (ind, k)
-        for ind in indicators
-        for k in range(years)
-        if not ind.children or draw(st.booleans(), label="reported")
-    ]
+    reported: list[tuple[_Indicator, int, int]] = []
+    for ind in indicators:
+        for k in range(years):
+            if not ind.children:  # with quarters, the year may be left to them
+                quarterly = o.quarters
+                year = not quarterly or draw(st.booleans(), label="year reported too")
+            else:
+                quarterly = o.quarters and draw(st.booleans(), label="quarters reported")
+                year = draw(st.booleans(), label="year reported")
+            reported += [(ind, k, 0)] if year else []
+            reported += [(ind, k, q) for q in range(1, 5)] if quarterly else []
+    return reported
 
 
 def _budgets(
@@ -297,6 +328,10 @@ def _budgets(
     return budgets
 
 
+def _period(year: int, part: int) -> str:
+    return f"{year}Q{part}" if part else str(year)
+
+
 def build_tables(draw: st.DrawFn, o: Options) -> Tables:
     """The six tables of a valid cascade drawn with ``draw`` (see the module docstring)."""
     units, goals = _owners(draw, o)
@@ -305,6 +340,8 @@ def build_tables(draw: st.DrawFn, o: Options) -> Tables:
     realised = _numbers(draw, o, indicators, len(years))
     budgets = _budgets(draw, o, goals, years)
     keys = [i.goal.level <= 1 and draw(st.booleans(), label="key") for i in indicators]
+    parts = range(5 if o.quarters else 1)
+    targeted = [(i, k, q) for i in indicators for k in range(len(years)) for q in parts]
     return {
         "units": pd.DataFrame(units, columns=["unit_id", "name", "parent_id", "level"]),
         "goals": pd.DataFrame(
@@ -340,18 +377,18 @@ def build_tables(draw: st.DrawFn, o: Options) -> Tables:
         ),
         "targets": pd.DataFrame(
             {
-                "indicator_id": [i.indicator_id for i in indicators for _ in years],
-                "period": [str(y) for _ in indicators for y in years],
-                "target": [t for i in indicators for t in i.targets],
+                "indicator_id": [i.indicator_id for i, _, _ in targeted],
+                "period": [_period(years[k], q) for _, k, q in targeted],
+                "target": [i.targets[k][q] for i, k, q in targeted],
                 "target_upper": float("nan"),
             },
             columns=["indicator_id", "period", "target", "target_upper"],
         ),
         "realisations": pd.DataFrame(
             {
-                "indicator_id": [i.indicator_id for i, _ in realised],
-                "period": [str(years[k]) for _, k in realised],
-                "value": [i.realised[k] for i, k in realised],
+                "indicator_id": [i.indicator_id for i, _, _ in realised],
+                "period": [_period(years[k], q) for _, k, q in realised],
+                "value": [i.realised[k][q] for i, k, q in realised],
             },
             columns=["indicator_id", "period", "value"],
         ),
@@ -377,6 +414,7 @@ def cascade_tables(
     min_periods: int = 1,
     max_periods: int = 1,
     first_year: int = 2024,
+    quarters: bool = False,
     realisations: bool = True,
     budgets: bool = True,
     polarities: Sequence[str] = POLARITIES,
@@ -411,6 +449,7 @@ def cascade_tables(
         min_periods=min_periods,
         max_periods=max_periods,
         first_year=first_year,
+        quarters=quarters,
         realisations=realisations,
         budgets=budgets,
         polarities=polarities,  # type: ignore[arg-type]  # validated when first used
@@ -435,6 +474,7 @@ def cascades(
     min_periods: int = 1,
     max_periods: int = 1,
     first_year: int = 2024,
+    quarters: bool = False,
     realisations: bool = True,
     budgets: bool = True,
     polarities: Sequence[str] = POLARITIES,
@@ -463,6 +503,11 @@ def cascades(
         indicator has a target for each.
     first_year
         The first year drawn (1900 to 2100).
+    quarters
+        Also draw quarterly (triwulan) targets and realisations, ``2024Q1`` to ``2024Q4``,
+        which add up to the year's (``period_aggregation`` ``sum``). A leaf indicator then
+        reports every quarter and the year or not (then the year is derived from its
+        quarters); an indicator with children reports all four quarters or none.
     realisations
         Draw realisations (``True``: every leaf indicator reports one each year, an
         indicator with children reports its children's sum or nothing) or none (``False``:
@@ -511,6 +556,7 @@ def cascades(
         min_periods=min_periods,
         max_periods=max_periods,
         first_year=first_year,
+        quarters=quarters,
         realisations=realisations,
         budgets=budgets,
         polarities=polarities,  # type: ignore[arg-type]  # validated when first used

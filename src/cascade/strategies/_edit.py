@@ -37,8 +37,10 @@ __all__ = [
     "ensure",
     "fresh_id",
     "funded_goals",
+    "in_period",
     "leaf_owned_goals",
     "set_cell",
+    "set_realisation",
     "years",
 ]
 
@@ -138,12 +140,18 @@ class View:
             for a, b, p in zip(ts["indicator_id"], ts["target"], ts["period"], strict=True)
             if str(p) == self.period
         }
-        #: Reported realisations of :attr:`period`, by indicator.
-        self.reported = {
-            str(a): float(b)
-            for a, b, p in zip(rs["indicator_id"], rs["value"], rs["period"], strict=True)
-            if str(p) == self.period
-        }
+        #: Realisations reported in a row of :attr:`period` itself, by indicator.
+        self.rows: dict[str, float] = {}
+        quarters: dict[str, list[float]] = {}
+        for a, b, p in zip(rs["indicator_id"], rs["value"], rs["period"], strict=True):
+            if str(p) == self.period:
+                self.rows.setdefault(str(a), float(b))
+            elif str(p).startswith(f"{self.period}Q"):
+                quarters.setdefault(str(a), []).append(float(b))
+        #: Reported realisations of :attr:`period`: its own row, or else its four quarters
+        #: added up (every generated indicator sums its quarters).
+        self.reported = {a: sum(q) for a, q in quarters.items() if len(q) == 4}
+        self.reported.update(self.rows)
         self.budgeted = {str(x) for x in t["budgets"]["goal_id"]}
         self.pemda = next(x for x in self.units if self.level[x] == "pemda")
         self.sasaran = next(
@@ -230,6 +238,16 @@ def in_period(t: Tables, table: str, column: str, subject: str, period: str) -> 
         (frame[column].astype(str) == subject) & (frame["period"].astype(str) == period),
         dtype=bool,
     )
+
+
+def set_realisation(t: Tables, indicator: str, period: str, value: float) -> None:
+    """Set ``indicator``'s own realisation row for ``period``, adding it if there is none."""
+    mask = in_period(t, "realisations", "indicator_id", indicator, period)
+    if mask.any():
+        set_cell(t, "realisations", mask, "value", value)
+    else:
+        row = {"indicator_id": indicator, "period": period, "value": value}
+        append_rows(t, "realisations", [row])
 
 
 def fresh_id(t: Tables, stem: str) -> str:

@@ -40,6 +40,7 @@ from cascade.strategies._edit import (
     in_period,
     leaf_owned_goals,
     set_cell,
+    set_realisation,
     years,
 )
 
@@ -207,7 +208,7 @@ def missing_target(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
 def invalid_value(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
     v = View(t, draw_year(t, draw))
     columns = ["target", "target_upper", "allocated", "spent", "weight"]
-    if v.reported:
+    if v.rows:
         columns.insert(2, "value")
     column = draw(st.sampled_from(columns), label="column")
     bad = draw(st.sampled_from([np.inf, -np.inf]), label="value")
@@ -221,7 +222,7 @@ def invalid_value(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
         set_cell(t, "targets", mask, column, value)
         return t, {("invalid-value", ind)}
     if column == "value":
-        ind = draw(st.sampled_from(sorted(v.reported)), label="indicator")
+        ind = draw(st.sampled_from(sorted(v.rows)), label="indicator")
         mask = in_period(t, "realisations", "indicator_id", ind, v.period)
         set_cell(t, "realisations", mask, "value", bad)
         return t, {("invalid-value", ind)}
@@ -466,8 +467,7 @@ def realisation_mismatch(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
             above = nearest_reported_above(leaf)
             assert above is not None
             value = v.reported[leaf] + big_change(draw, v.reported[above])
-            mask = in_period(t, "realisations", "indicator_id", leaf, v.period)
-            set_cell(t, "realisations", mask, "value", value)
+            set_realisation(t, leaf, v.period, value)  # its own row wins over its quarters
             return t, {("realisation-mismatch", above)}
     # A reported realisation off its children's sum, on an indicator with no reported
     # realisation above it (else the change would also reach the ancestors' derived ones).
@@ -493,11 +493,7 @@ def realisation_mismatch(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
         v = View(t, v.period)
     derived = sum(v.realisation(c) for c in v.ind_children[ind])
     value = derived + big_change(draw, derived)
-    if ind in v.reported:
-        mask = in_period(t, "realisations", "indicator_id", ind, v.period)
-        set_cell(t, "realisations", mask, "value", value)
-    else:
-        append_rows(t, "realisations", [{"indicator_id": ind, "period": v.period, "value": value}])
+    set_realisation(t, ind, v.period, value)
     return t, {("realisation-mismatch", ind)}
 
 
@@ -564,7 +560,7 @@ def duplicate_entry(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
     # A second row for the same indicator (or goal) and year, with another number; the first
     # row counts, so nothing else changes.
     v = View(t, draw_year(t, draw))
-    tables = ["targets", "budgets"] + (["realisations"] if v.reported else [])
+    tables = ["targets", "budgets"] + (["realisations"] if v.rows else [])
     table = draw(st.sampled_from(tables), label="table")
     other = float(draw(st.integers(1, 900), label="number"))
     if table == "targets":
@@ -572,7 +568,7 @@ def duplicate_entry(t: Tables, draw: st.DrawFn) -> tuple[Tables, Expected]:
         append_rows(t, "targets", [{"indicator_id": ind, "period": v.period, "target": other}])
         return t, {("duplicate-entry", ind)}
     if table == "realisations":
-        ind = draw(st.sampled_from(sorted(v.reported)), label="indicator")
+        ind = draw(st.sampled_from(sorted(v.rows)), label="indicator")
         row = {"indicator_id": ind, "period": v.period, "value": other}
         append_rows(t, "realisations", [row])
         return t, {("duplicate-entry", ind)}
