@@ -25,7 +25,8 @@ depth (kedalaman)
     individual employees, whose goals are RHK).
 period
     A year with targets (and, if drawn, realisations and budget lines); several periods
-    are consecutive years.
+    are consecutive years. With ``quarters``, each year also has its four quarters
+    (triwulan), ``2024Q1`` to ``2024Q4``, whose figures add up to the year's.
 
 The strategies
 --------------
