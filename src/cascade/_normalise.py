@@ -169,36 +169,49 @@ def _normalise_table(
         )
 
     core, extras = _resolve_columns(spec, frame, problem)
+    headers = {name: text for name, (_, text) in core.items()}
     data: dict[str, pd.Series] = {}
     for column in spec.columns:
-        header = core.get(column.name)
-        if header is None:
+        found = core.get(column.name)
+        if found is None:
             if column.required:
                 problem(None, column.name, None, f"the required column {column.name} is missing")
             data[column.name] = _absent_column(column, len(frame))
             continue
-        values = _first_column(frame, header).reset_index(drop=True)
+        position, header = found
+        values = frame.iloc[:, position].reset_index(drop=True)
+        if _report_cells(values, header, problem):
+            data[column.name] = _absent_column(column, len(frame))
+            continue
         data.update(_parse_column(spec, column, header, values, problem))
+    kept: list[tuple[str, pd.Series]] = []
+    for position, header in extras:
+        values = frame.iloc[:, position].reset_index(drop=True)
+        if not _report_cells(values, header, problem):
+            kept.append((header, values))
     if len(collector.problems) == n_before:
         result = pd.DataFrame(data)
         if spec.name == "targets":
-            _check_ranges(result, core, problem)
+            _check_ranges(result, headers, problem)
     if len(collector.problems) > n_before:
-        _sort_problems(collector.problems, n_before, list(frame.columns))
+        _sort_problems(
+            collector.problems, n_before, [_parse.header_text(h) for h in frame.columns]
+        )
         return canonical_empty(spec)
-    for header in extras:
-        result[header] = _extra_column(_first_column(frame, header).reset_index(drop=True))
+    for header, values in kept:
+        result[header] = _extra_column(values)
     return result
 
 
-def _first_column(frame: pd.DataFrame, header: object) -> pd.Series:
-    """The first column labelled ``header`` (a repeated header is reported, not read twice)."""
-    loc = frame.columns.get_loc(header)
-    if isinstance(loc, slice):
-        loc = loc.start
-    elif not isinstance(loc, int):
-        loc = int(np.flatnonzero(loc)[0])
-    return frame.iloc[:, loc]
+def _report_cells(
+    values: pd.Series,
+    header: str,
+    problem: Callable[[int | None, str | None, str | None, str], None],
+) -> bool:
+    """Report the cells no workbook can hold (see :func:`cascade._parse.check_cells`)."""
+    bad = _parse.check_cells(values)
+    _report(bad, header, problem)
+    return len(bad) > 0
 
 
 def _sort_problems(problems: list[InputProblem], start: int, headers: list[object]) -> None:
@@ -220,13 +233,19 @@ def _resolve_columns(
     spec: TableSpec,
     frame: pd.DataFrame,
     problem: Callable[[int | None, str | None, str | None, str], None],
-) -> tuple[dict[str, str], list[str]]:
-    """Map canonical names to the frame's headers; list the extra headers."""
-    core: dict[str, str] = {}
-    extras: list[str] = []
+) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
+    """Where each column is: ``{canonical name: (position, header)}`` and the extra columns.
+
+    The extra columns are a list of ``(position, header)``. Columns are taken by position,
+    so labels that are not text (a DataFrame's ``0`` or ``None``) or appear twice are
+    reported rather than looked up.
+    """
+    core: dict[str, tuple[int, str]] = {}
+    extras: list[tuple[int, str]] = []
     seen_extra: set[str] = set()
-    for position, header in enumerate(frame.columns):
-        text = "" if header is None else str(header).strip()
+    for position, label in enumerate(frame.columns):
+        header = _parse.header_text(label)
+        text = header.replace("\ufeff", "").strip()  # a byte-order mark read as text
         if text == "" or text.startswith("Unnamed: "):
             if not _parse.is_blank(frame.iloc[:, position].astype(object)).all():
                 problem(None, f"#{position + 1}", None, "a column has values but no header")
@@ -234,18 +253,19 @@ def _resolve_columns(
         canonical = spec.resolve_header(text)
         if canonical is None:
             if text in seen_extra:
-                problem(None, text, None, "the header appears twice")
+                problem(None, header, None, "the header appears twice")
+            else:
+                extras.append((position, header))
             seen_extra.add(text)
-            extras.append(header)
         elif canonical in core:
             problem(
                 None,
                 text,
                 None,
-                f"{core[canonical]!r} and {text!r} both stand for column {canonical}",
+                f"{core[canonical][1]!r} and {text!r} both stand for column {canonical}",
             )
         else:
-            core[canonical] = header
+            core[canonical] = (position, header)
     return core, extras
 
 
@@ -347,14 +367,14 @@ def _parse_column(
 
 def _check_ranges(
     result: pd.DataFrame,
-    core: Mapping[str, str],
+    headers: Mapping[str, str],
     problem: Callable[[int | None, str | None, str | None, str], None],
 ) -> None:
     """Fold range targets (80-90) into target_upper; flag an upper bound below the target."""
     upper_from_range = result.pop("__range_upper__")
     is_range = upper_from_range.notna().to_numpy()
     has_upper = result["target_upper"].notna().to_numpy()
-    target_header = core.get("target", "target")
+    target_header = headers.get("target", "target")
     for position in np.flatnonzero(is_range & has_upper):
         problem(
             int(position),
@@ -367,7 +387,7 @@ def _check_ranges(
     for position in np.flatnonzero(below):
         problem(
             int(position),
-            core.get("target_upper", "target_upper"),
+            headers.get("target_upper", "target_upper"),
             _parse.format_number(float(result["target_upper"].to_numpy()[position])),
             "target_upper is below the target",
         )

@@ -21,11 +21,19 @@ Number text (``parse_number_text``) follows Indonesian spreadsheets:
 1200.5
 >>> parse_number_text("80–90", allow_range=True)
 (80.0, 90.0)
+
+Infinity is written ``inf`` or ``-inf``; number text beyond the range of a float (``1e400``)
+is an error, "a number too large to hold", never infinity.
+
+Before any of that, :func:`check_cells` refuses what no spreadsheet cell can hold: lists,
+dicts, bytes and other objects handed over in a DataFrame, and text with a lone surrogate
+(which no file format can store).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import math
 import re
@@ -41,8 +49,10 @@ from cascade.period import Period
 
 __all__ = [
     "BadCells",
+    "check_cells",
     "format_number",
     "format_number_column",
+    "header_text",
     "is_blank",
     "parse_bool_column",
     "parse_enum_column",
@@ -70,6 +80,10 @@ _FALSE = {"false", "0", "tidak", "t", "no", "n", "bukan", "salah", "-"}
 
 #: What a number cell must look like, for messages.
 NUMBER_EXPECTED = "expected a number (such as 12,5 or 1.200.000 or 85%)"
+#: The message for number text beyond the range of a float.
+TOO_LARGE = "a number too large to hold (beyond ±1.8e308)"
+#: The longest cell text quoted in full in a message; longer text is cut.
+SHOWN_TEXT = 80
 
 
 @dataclass
@@ -98,7 +112,116 @@ class BadCells:
 def _show(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
+
+
+# The types of cell a reader hands over; other objects (lists, dicts, bytes, …) only reach
+# the parsers from a DataFrame, and are refused by check_cells.
+_SCALAR_TYPES = (
+    str,
+    bool,
+    int,
+    float,
+    decimal.Decimal,
+    np.bool_,
+    np.integer,
+    np.floating,
+    dt.date,
+    dt.time,
+    dt.timedelta,
+    np.datetime64,
+    np.timedelta64,
+    enum.Enum,
+)
+_PLAIN_CELL_TYPES = {str, float, int, bool, type(None)}
+
+
+def _is_cell(value: object) -> bool:
+    """Whether a value can be a cell: a scalar of :data:`_SCALAR_TYPES`, or missing."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, _SCALAR_TYPES)
+
+
+def check_cells(values: pd.Series) -> BadCells:
+    r"""The cells of a column that no workbook can hold, with a message each.
+
+    A cell is text, a number, yes/no, a date or time, or blank. Lists, dicts, sets, bytes,
+    complex numbers and other objects (which a DataFrame can hold) are refused, and so is
+    text with a lone surrogate (``"\ud800"``, which a JSON escape can produce): no file
+    format stores it, so such a cascade could not be written.
+
+    >>> bad = check_cells(pd.Series(["a", 1.5, None, [1, 2], b"x"], dtype=object))
+    >>> bad.positions, bad.messages[0]
+    ([3, 4], 'expected text, a number, yes/no, a date or a blank, found a list')
+    """
+    bad = BadCells.none()
+    dtype = values.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind not in "Oc":
+        return bad  # numpy numbers, booleans, datetimes: scalars by construction
+    if isinstance(dtype, pd.StringDtype):
+        return bad  # text held by Arrow is valid UTF-8
+    cells = values.to_numpy(dtype=object)
+    types = set(map(type, cells))
+    objects = not types <= _PLAIN_CELL_TYPES
+    text = any(issubclass(t, str) for t in types)
+    surrogates = text and not _encodes("\n".join(v for v in cells if isinstance(v, str)))
+    if not (objects or surrogates):
+        return bad
+    for i, value in enumerate(cells):
+        if not _is_cell(value):
+            message = "expected text, a number, yes/no, a date or a blank, found "
+            bad.add(i, None, message + _object_kind(value))
+        elif isinstance(value, str) and not _encodes(value):
+            message = "text that is not valid Unicode (a lone surrogate such as \\ud800)"
+            bad.add(i, None, message)
+    return bad
+
+
+def _object_kind(value: object) -> str:
+    """What an object that cannot be a cell is, for a message."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, tuple):
+        return "a tuple"
+    if isinstance(value, dict):
+        return "a dict"
+    if isinstance(value, set | frozenset):
+        return "a set"
+    if isinstance(value, bytes | bytearray | memoryview | np.bytes_):
+        return "bytes"
+    if isinstance(value, complex | np.complexfloating):
+        return "a complex number"
+    return f"a {type(value).__name__} object"
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def header_text(label: object) -> str:
+    """A column label as the header text it stands for; ``""`` for no header.
+
+    DataFrames may have labels that are not text: a number is its text (``2024``, not
+    ``2024.0``), and ``None`` or NaN is no header at all.
+
+    >>> [header_text(x) for x in ("satuan", 2024, 2024.0, None, float("nan"))]
+    ['satuan', '2024', '2024', '', '']
+    """
+    if isinstance(label, str):
+        return label
+    if label is None or (isinstance(label, float) and math.isnan(label)):
+        return ""
+    if isinstance(label, float) and label.is_integer():
+        return str(int(label))
+    if isinstance(label, dt.datetime | dt.date | dt.time):
+        return label.isoformat()
+    return str(label)
 
 
 def _stripped(values: pd.Series) -> pd.Series:
@@ -212,6 +335,10 @@ def parse_number_text(text: str, *, allow_range: bool = False) -> float | tuple[
     Traceback (most recent call last):
     ...
     ValueError: expected a number (such as 12,5 or 1.200.000 or 85%)
+    >>> parse_number_text("1e400")
+    Traceback (most recent call last):
+    ...
+    ValueError: a number too large to hold (beyond ±1.8e308)
     """
     match = _AFFIX.match(text.replace("\u00a0", " "))
     body = match.group(1) if match else text
@@ -230,18 +357,26 @@ def parse_number_text(text: str, *, allow_range: bool = False) -> float | tuple[
 
 
 def _number_or_none(body: str) -> float | None:
+    """The number ``body`` reads as, ``None`` if it is not one.
+
+    Raises ``ValueError`` for a number beyond the range of a float: ``1e400`` is not infinity.
+    """
     body = body.strip()
-    if _ID_THOUSANDS.fullmatch(body):
-        return float(body.replace(".", "").replace(",", "."))
-    if _PLAIN.fullmatch(body):
-        return float(body)
-    if _ID_DECIMAL.fullmatch(body):
-        return float(body.replace(",", "."))
-    if _EN_THOUSANDS.fullmatch(body):
-        return float(body.replace(",", ""))
     if _INFINITY.fullmatch(body):
         return float(body.lower().replace("infinity", "inf"))
-    return None
+    if _ID_THOUSANDS.fullmatch(body):
+        number = float(body.replace(".", "").replace(",", "."))
+    elif _PLAIN.fullmatch(body):
+        number = float(body)
+    elif _ID_DECIMAL.fullmatch(body):
+        number = float(body.replace(",", "."))
+    elif _EN_THOUSANDS.fullmatch(body):
+        number = float(body.replace(",", ""))
+    else:
+        return None
+    if math.isinf(number):
+        raise ValueError(TOO_LARGE)
+    return number
 
 
 def _kind_of(value: object) -> str:
@@ -296,6 +431,9 @@ def parse_number_column(
         plain = text.str.fullmatch(_PLAIN.pattern).fillna(False).to_numpy(dtype=bool, copy=True)
         plain &= ~text.str.fullmatch(_ID_THOUSANDS.pattern).fillna(False).to_numpy(dtype=bool)
         result[plain] = text[plain].astype("float64").to_numpy()
+        overflow = plain & np.isinf(result)  # 1e400: the slow path reports it
+        plain &= ~overflow
+        result[overflow] = np.nan
         slow = np.flatnonzero(~blank & ~plain)
     else:
         slow = np.arange(n)
@@ -335,7 +473,11 @@ def _plain_numbers(
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     values = np.array(numbers.to_numpy(zero_copy_only=False), dtype=np.float64)  # writable
-    return values, _numpy_mask(plain), _numpy_mask(blank)
+    plain_mask = _numpy_mask(plain)
+    overflow = plain_mask & np.isinf(values)  # 1e400: the slow path reports it
+    plain_mask &= ~overflow
+    values[overflow] = np.nan
+    return values, plain_mask, _numpy_mask(blank)
 
 
 def _parse_number_cell(
@@ -346,11 +488,18 @@ def _parse_number_cell(
         return None
     if isinstance(value, bool | np.bool_):
         return f"{NUMBER_EXPECTED}, found {_kind_of(value)}"
+    if isinstance(value, decimal.Decimal):
+        if value.is_nan():
+            return None
+        number = float(value)
+        if math.isinf(number) and value.is_finite():
+            return f"{NUMBER_EXPECTED}, found {TOO_LARGE}"
+        return number
     if isinstance(value, Real):
         try:
             number = float(value)
         except OverflowError:  # an integer beyond the float range (JSON allows any)
-            return f"{NUMBER_EXPECTED}, found a number too large to hold"
+            return f"{NUMBER_EXPECTED}, found {TOO_LARGE}"
         return None if math.isnan(number) else number
     if not isinstance(value, str):
         return f"{NUMBER_EXPECTED}, found {_kind_of(value)}"

@@ -14,6 +14,8 @@ that reads back exactly (``12.5``, ``1200000``), yes/no as ``true``/``false``, b
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import io
 import re
@@ -29,7 +31,7 @@ import pyarrow.csv as pacsv
 from cascade._normalise import TableSource
 from cascade._parse import format_number, format_number_column
 from cascade.errors import FileFormatError, InputProblem
-from cascade.io._atomic import atomic_path
+from cascade.io._atomic import atomic_paths
 from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
 
 if TYPE_CHECKING:
@@ -40,11 +42,48 @@ __all__ = ["frame_to_text", "read_csv_folder", "read_csv_table", "write_csv_fold
 
 
 def _decode(path: Path) -> str:
-    data = path.read_bytes()
+    """The text of a CSV file, in the first encoding that reads it.
+
+    UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's
+    "Unicode text"), else Windows-1252.
+
+    Raises
+    ------
+    FileFormatError
+        If the file cannot be read, is not text in any of these encodings, or mixes UTF-8
+        with another encoding (which would turn letters into mojibake silently).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return _undecodable(path)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            line = data[: exc.start].count(b"\n") + 1
+            message = (
+                f"mixes UTF-8 with another encoding: line {line} is not UTF-8 "
+                "(save the file as CSV UTF-8)"
+            )
+            raise FileFormatError([InputProblem(file=str(path), message=message)]) from None
         return data.decode("cp1252", errors="strict") if _is_cp1252(data) else _undecodable(path)
+
+
+# A letter beyond ASCII as UTF-8 encodes it; Windows-1252 text practically never has one.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _unreadable(path: Path, exc: OSError) -> FileFormatError:
+    reason = exc.strerror or type(exc).__name__
+    return FileFormatError([InputProblem(file=str(path), message=f"cannot be read: {reason}")])
 
 
 def _is_cp1252(data: bytes) -> bool:
@@ -80,11 +119,12 @@ def read_csv_table(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
         If the file is not text or is not well-formed CSV.
     """
     text = _decode(path)
-    if "\x00" in text:
+    header_line = text.split("\n", 1)[0]
+    if "\x00" in header_line:  # binary, or UTF-16 without a byte-order mark
         raise FileFormatError([InputProblem(file=str(path), message="not a text file")])
     if not text.strip():
         return pd.DataFrame(), np.empty(0, dtype=np.int64)
-    sep = _delimiter(text.split("\n", 1)[0])
+    sep = _delimiter(header_line)
     fast = _read_with_arrow(text, sep)
     if fast is not None:
         return fast
@@ -280,32 +320,46 @@ def _write_text_table(text: pd.DataFrame, path: Path) -> None:
     needs_quotes = any(_has_special(a) for a in arrays) or any(
         re.search(r'[",\r\n]', n) for n in names
     )
-    with atomic_path(path) as tmp:
-        if needs_quotes or not arrays:
-            with tmp.open("w", encoding="utf-8", newline="") as handle:
-                # not csv.writer: with "\n" line ends it leaves a lone "\r" unquoted
-                handle.write(",".join(map(_field, names)) + "\n")
-                for row in zip(*(a.to_pylist() for a in arrays), strict=True):
-                    handle.write(",".join(map(_field, row)) + "\n")
-        else:
-            # Nothing needs quoting: Arrow's writer, told not to quote, is many times faster.
-            header = ",".join(names) + "\n"
-            tmp.write_text(header, encoding="utf-8")
-            if len(text):
-                with tmp.open("ab") as handle:
-                    pacsv.write_csv(
-                        pa.table(arrays, names=[f"c{i}" for i in range(len(arrays))]),
-                        handle,
-                        pacsv.WriteOptions(include_header=False, quoting_style="none"),
-                    )
+    if needs_quotes or not arrays:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            # not csv.writer: with "\n" line ends it leaves a lone "\r" unquoted
+            handle.write(",".join(map(_field, names)) + "\n")
+            for row in zip(*(a.to_pylist() for a in arrays), strict=True):
+                handle.write(",".join(map(_field, row)) + "\n")
+    else:
+        # Nothing needs quoting: Arrow's writer, told not to quote, is many times faster.
+        header = ",".join(names) + "\n"
+        path.write_text(header, encoding="utf-8")
+        if len(text):
+            with path.open("ab") as handle:
+                pacsv.write_csv(
+                    pa.table(arrays, names=[f"c{i}" for i in range(len(arrays))]),
+                    handle,
+                    pacsv.WriteOptions(include_header=False, quoting_style="none"),
+                )
 
 
 def write_csv_folder(cascade: Cascade, folder: Path) -> None:
-    """Write each table to ``folder/<table>.csv``."""
+    """Write each table to ``folder/<table>.csv``, all or nothing.
+
+    Every table is written to a temporary file first; only when all six are complete are
+    they renamed into place (see :func:`~cascade.io._atomic.atomic_paths`), so a failure
+    leaves the folder as it was: never half old and half new, never a stray temporary file,
+    and not even the folder itself if this write created it.
+    """
     if folder.exists() and not folder.is_dir():
         raise FileFormatError(
             [InputProblem(file=str(folder), message="exists and is not a folder")]
         )
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    for table in TABLE_NAMES:
-        _write_text_table(frame_to_text(cascade.table(table), table), folder / f"{table}.csv")
+    try:
+        targets = [folder / f"{table}.csv" for table in TABLE_NAMES]
+        with atomic_paths(targets) as temporaries:
+            for table, tmp in zip(TABLE_NAMES, temporaries, strict=True):
+                _write_text_table(frame_to_text(cascade.table(table), table), tmp)
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty: nothing of anyone else's is removed
+        raise

@@ -20,7 +20,9 @@ canonical columns first and then the extra ones. Numbers are JSON numbers, blank
 ``null``, yes/no are ``true``/``false``, and ids, enum values and periods are strings. The
 optional ``columns`` object gives each table's columns in order, so an empty table keeps its
 extra columns; without it the columns are those of the rows, in the order they first appear.
-JSON has no infinity: ``"inf"`` and ``"-inf"`` stand for it, as in a spreadsheet cell.
+JSON has no infinity: ``"inf"`` and ``"-inf"`` stand for it, as in a spreadsheet cell. A
+number beyond the float range (``1e400``) is not read as infinity: it is kept as its text,
+which is an error where a number belongs.
 
 Reading also accepts a bare object of tables (``{"units": [...], "goals": [...], ...}``),
 table names in Indonesian (``indikator``, ``realisasi``) and the same headers, enum words and
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cascade._normalise import TableSource
+from cascade._normalise import PROBLEMS_PER_COLUMN, TableSource
 from cascade.errors import FileFormatError, InputProblem
 from cascade.io._atomic import atomic_text
 from cascade.schema import TABLE_NAMES, TABLES, TableSpec, resolve_table_name
@@ -46,7 +48,7 @@ from cascade.schema import TABLE_NAMES, TABLES, TableSpec, resolve_table_name
 if TYPE_CHECKING:
     from cascade.model import Cascade
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "read_json", "write_json"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_COLUMNS", "read_json", "write_json"]
 
 #: The ``format`` of a cascade JSON document.
 FORMAT_NAME = "cascade-workbook"
@@ -54,6 +56,8 @@ FORMAT_NAME = "cascade-workbook"
 FORMAT_VERSION = 1
 
 _PLAIN_TYPES = {str, int, float, bool, type(None)}
+#: The most columns a table may have (as many as an Excel sheet).
+MAX_COLUMNS = 16_384
 
 
 def _fail(path: Path, message: str, *, table: str | None = None) -> FileFormatError:
@@ -77,6 +81,16 @@ class _DuplicateKeys(list[str]):
         return obj
 
 
+def _float(text: str) -> float | str:
+    """A JSON number with a fraction or exponent; one beyond the float range stays text.
+
+    ``1e400`` is not infinity: kept as text, it is refused where a number belongs ("a number
+    too large to hold") and kept as written anywhere else.
+    """
+    number = float(text)
+    return number if math.isfinite(number) else text
+
+
 def _load(path: Path) -> object:
     try:
         data = path.read_bytes()
@@ -91,7 +105,7 @@ def _load(path: Path) -> object:
         raise _fail(path, msg) from None
     duplicates = _DuplicateKeys()
     try:
-        document = json.loads(text, object_pairs_hook=duplicates.hook)
+        document = json.loads(text, object_pairs_hook=duplicates.hook, parse_float=_float)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise _fail(path, msg) from None
@@ -140,45 +154,104 @@ def _frame(
     ):
         raise _fail(path, f"the columns of table {table} must be a list of names", table=table)
     headers: dict[str, None] = dict.fromkeys(declared or ())
-    problems: list[tuple[int, int, InputProblem]] = []
+    not_rows: list[int] = []
     previous: object = None
     for number, row in enumerate(rows, start=1):
         if type(row) is not dict:
-            message = f"a row must be an object of column: value, found {_kind(row)}"
-            problem = InputProblem(file=str(path), table=table, row=number, message=message)
-            problems.append((number, -1, problem))
+            not_rows.append(number)
             continue
         keys = row.keys()
         if keys != previous:  # most rows have the same keys as the one before
             headers.update(dict.fromkeys(keys))
             previous = keys
+            if len(headers) > MAX_COLUMNS:
+                msg = f"table {table} has more than {MAX_COLUMNS:,} columns"
+                raise _fail(path, msg, table=table)
+    if rows and len(not_rows) == len(rows):
+        msg = (
+            f"table {table} must be a list of row objects (column: value), "
+            f"found a list of {_plural_kind(rows[0])}"
+        )
+        raise _fail(path, msg, table=table)
+    problems = _row_problems(path, table, rows, not_rows)
     if not rows and not headers:
         headers = dict.fromkeys(TABLES[table].column_names)
+    for name in headers:
+        if not _encodes(name):
+            message = "a column name that is not valid Unicode (a lone surrogate)"
+            problems.append(
+                (
+                    0,
+                    -1,
+                    InputProblem(file=str(path), table=table, message=message, column=ascii(name)),
+                )
+            )
     data: dict[int, pd.Series] = {}
     for position, name in enumerate(headers):
         values = [row.get(name) if type(row) is dict else None for row in rows]
         data[position] = _series(TABLES[table], name, values)
         if set(map(type, values)) - _PLAIN_TYPES:
-            for number, value in enumerate(values, start=1):
-                if type(value) not in _PLAIN_TYPES:
-                    message = (
-                        "a cell must be a string, number, true/false or null, "
-                        f"found {_kind(value)}"
-                    )
-                    problem = InputProblem(
-                        file=str(path), table=table, row=number, column=name, message=message
-                    )
-                    problems.append((number, position, problem))
+            problems += _cell_problems(path, table, name, position, values)
     frame = pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
     frame.columns = pd.Index(list(headers), dtype=object)
     return frame, [p for _, _, p in sorted(problems, key=lambda t: (t[0], t[1]))]
+
+
+def _row_problems(
+    path: Path, table: str, rows: list[object], numbers: list[int]
+) -> list[tuple[int, int, InputProblem]]:
+    """A problem for each entry of a table that is not a row object (the first so many)."""
+    problems = []
+    for number in numbers[:PROBLEMS_PER_COLUMN]:
+        message = f"a row must be an object of column: value, found {_kind(rows[number - 1])}"
+        problem = InputProblem(file=str(path), table=table, row=number, message=message)
+        problems.append((number, -1, problem))
+    if len(numbers) > PROBLEMS_PER_COLUMN:
+        rest = len(numbers) - PROBLEMS_PER_COLUMN
+        message = f"{rest} more entries of table {table} are not row objects"
+        problems.append(
+            (numbers[-1], -1, InputProblem(file=str(path), table=table, message=message))
+        )
+    return problems
+
+
+def _cell_problems(
+    path: Path, table: str, name: str, position: int, values: list[object]
+) -> list[tuple[int, int, InputProblem]]:
+    """A problem for each cell that is an object or a list (the first so many)."""
+    bad = [(n, v) for n, v in enumerate(values, start=1) if type(v) not in _PLAIN_TYPES]
+    problems = []
+    for number, value in bad[:PROBLEMS_PER_COLUMN]:
+        message = f"a cell must be a string, number, true/false or null, found {_kind(value)}"
+        problem = InputProblem(
+            file=str(path), table=table, row=number, column=name, message=message
+        )
+        problems.append((number, position, problem))
+    if len(bad) > PROBLEMS_PER_COLUMN:
+        message = (
+            f"{len(bad) - PROBLEMS_PER_COLUMN} more cells in this column are not plain values"
+        )
+        problem = InputProblem(file=str(path), table=table, column=name, message=message)
+        problems.append((bad[-1][0], position, problem))
+    return problems
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _series(spec: TableSpec, name: str, values: list[object]) -> pd.Series:
     """A column of JSON values: text as text (as CSV is read), numbers as read."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        return pd.Series(values, dtype="str")
+        try:
+            return pd.Series(values, dtype="str")
+        except UnicodeEncodeError:  # a lone surrogate (a "\\ud800" escape): reported later
+            return pd.Series(values, dtype=object)
     canonical = spec.resolve_header(name)
     if canonical and spec.column(canonical).kind == "number" and kinds <= {float, type(None)}:
         return pd.Series(values, dtype="float64")
@@ -190,7 +263,19 @@ def _kind(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
     return "null" if value is None else f"a {type(value).__name__}"
+
+
+def _plural_kind(value: object) -> str:
+    kind = _kind(value)
+    plurals = {"a list": "lists", "a number": "numbers", "true/false": "true/false values"}
+    return plurals.get(kind, kind)
 
 
 def read_json(path: Path) -> Cascade:

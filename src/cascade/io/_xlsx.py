@@ -29,19 +29,31 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from xml.etree.ElementTree import ParseError
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.xml.constants import SHARED_STRINGS
 
 from cascade._normalise import TableSource
-from cascade.errors import CascadeError, FileFormatError, InputProblem, UsageError
+from cascade.errors import CascadeError, FileFormatError, InputError, InputProblem, UsageError
 from cascade.io._atomic import atomic_path
+from cascade.io._package import PackageError, check_package
+from cascade.io._sheet import (
+    Sheet,
+    SheetContext,
+    SheetError,
+    read_shared_strings,
+    read_sheet,
+)
 from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
 
 if TYPE_CHECKING:
@@ -55,12 +67,7 @@ __all__ = ["read_xlsx", "write_xlsx"]
 MAX_CELL_TEXT = 32767
 
 # Excel escapes characters XML cannot carry as _xHHHH_, and a literal _xHHHH_ as _x005F_xHHHH_.
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def _escape(text: str) -> str:
@@ -80,66 +87,42 @@ def _quiet_openpyxl() -> Iterator[None]:
 
 
 def _not_xlsx(path: Path, exc: BaseException) -> FileFormatError:
-    if isinstance(exc, zipfile.BadZipFile | KeyError):
+    if isinstance(exc, PackageError):
+        why = str(exc)
+    elif isinstance(exc, zipfile.BadZipFile | KeyError):
         why = "it is not an xlsx file (not a zip archive of spreadsheet parts)"
+        if _starts_with(path, _OLE_MAGIC):
+            why = (
+                "it is an old .xls workbook or a password-protected one, not an xlsx file: "
+                "save it from Excel as .xlsx without a password"
+            )
+    elif isinstance(exc, ParseError):
+        why = f"a part of it is not well-formed XML ({exc})"
     elif isinstance(exc, IsADirectoryError):
         why = "it is a folder"
     elif isinstance(exc, OSError):
         why = f"it cannot be opened ({exc.strerror or exc})"
     else:
-        why = f"it is not a valid xlsx file ({type(exc).__name__}: {exc})"
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        why = f"it is not a valid xlsx file ({type(exc).__name__}{': ' if detail else ''}{detail})"
     return FileFormatError(
         [InputProblem(file=str(path), message=f"cannot read the workbook: {why}")]
     )
 
 
+# What a compound document starts with: .xls workbooks, and encrypted .xlsx ones.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 # ------------------------------------------------------------------------------------ reading
-
-
-def _filled_width(row: Sequence[object]) -> int:
-    """One past the last non-blank cell of a row (0 for a blank row)."""
-    for i in range(len(row) - 1, -1, -1):
-        value = row[i]
-        if value is not None and not (isinstance(value, str) and not value.strip()):
-            return i + 1
-    return 0
-
-
-def _header_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return _unescape(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_sheet(rows: Iterator[tuple[object, ...]]) -> tuple[pd.DataFrame, list[int]]:
-    """A sheet's rows as a raw frame (header from row 1) and the sheet row number of each."""
-    header_row = next(rows, ())
-    width = _filled_width(header_row)
-    kept: list[tuple[object, ...]] = []
-    numbers: list[int] = []
-    for number, row in enumerate(rows, start=2):
-        filled = _filled_width(row)
-        if not filled:
-            continue  # a blank row is not data
-        width = max(width, filled)
-        if any(isinstance(v, str) and "_x" in v for v in row):
-            row = tuple(_unescape(v) if isinstance(v, str) else v for v in row)  # noqa: PLW2901
-        kept.append(row)
-        numbers.append(number)
-    headers = [_header_text(v) for v in header_row[:width]]
-    headers += [""] * (width - len(headers))
-    cells = np.empty((len(kept), width), dtype=object)
-    for i, row in enumerate(kept):
-        part = row[:width]
-        cells[i, : len(part)] = part
-    frame = pd.DataFrame(cells, columns=pd.Index(headers, dtype=object), dtype=object)
-    return frame, numbers
 
 
 def read_xlsx(path: Path) -> Cascade:
@@ -148,52 +131,167 @@ def read_xlsx(path: Path) -> Cascade:
     Raises
     ------
     FileFormatError
-        If the file is not an xlsx workbook, or two sheets hold the same table.
+        If the file is not an xlsx workbook, is refused as unsafe (see
+        :mod:`cascade.io._package`), a sheet cannot be parsed (see :mod:`cascade.io._sheet`),
+        or two sheets hold the same table.
     InputError
-        Listing every cell that cannot be read (see :func:`cascade.io.read`).
+        Listing every cell that cannot be read (see :func:`cascade.io.read`), and every
+        formula cell without a saved value.
     """
     from cascade.model import Cascade
 
-    raw: dict[str, pd.DataFrame | None] = {}
-    sources: dict[str, TableSource] = {}
     try:
         with _quiet_openpyxl(), path.open("rb") as handle:
-            book = load_workbook(handle, read_only=True, data_only=True)
-            try:
-                found: dict[str, str] = {}
-                problems: list[InputProblem] = []
-                for sheet in book.worksheets:
-                    table = resolve_table_name(sheet.title)
-                    if table is None:
-                        continue
-                    if table in found:
-                        problems.append(
-                            InputProblem(
-                                file=str(path),
-                                table=table,
-                                message=f"both sheets {found[table]!r} and {sheet.title!r} "
-                                f"hold table {table}",
-                            )
-                        )
-                        continue
-                    found[table] = sheet.title
-                    reset = getattr(sheet, "reset_dimensions", None)
-                    if reset is not None:
-                        reset()  # trust the rows, not the stored (often huge) dimensions
-                    frame, numbers = _read_sheet(sheet.iter_rows(values_only=True))
-                    raw[table] = frame
-                    sources[table] = TableSource(file=str(path), rows=numbers)
-                if problems:
-                    raise FileFormatError(problems, source=str(path))
-            finally:
-                book.close()
+            with zipfile.ZipFile(handle) as archive:
+                check_package(archive)
+            handle.seek(0)
+            sheets = _read_sheets(path, handle)
     except CascadeError:
         raise
     except MemoryError:
         raise
     except Exception as exc:
         raise _not_xlsx(path, exc) from None
-    return Cascade._from_tables(raw, sources=sources, source=str(path))
+    raw: dict[str, pd.DataFrame | None] = {t: sheet.frame for t, sheet in sheets.items()}
+    sources = {t: TableSource(file=str(path), rows=sheet.rows) for t, sheet in sheets.items()}
+    formulas = _uncached_problems(path, sheets)
+    try:
+        city = Cascade._from_tables(raw, sources=sources, source=str(path))
+    except InputError as exc:
+        # a formula cell without a value also reads as blank: say why once, not twice
+        cells = {(p.table, p.row, p.column) for p in formulas}
+        found = [p for p in exc.problems if (p.table, p.row, p.column) not in cells]
+        problems = _merge(formulas, _with_merge_hints(found, sheets))
+        raise InputError(problems, source=str(path)) from None
+    if formulas:
+        raise InputError(formulas, source=str(path))
+    return city
+
+
+def _read_sheets(path: Path, handle: BinaryIO) -> dict[str, Sheet]:
+    """The sheet of each table, parsed; sheets of other names are left alone.
+
+    openpyxl reads the package's manifest, the workbook (sheet names and where each sheet
+    is) and the styles (which number formats are dates); the shared strings and the sheets
+    are streamed here (:mod:`cascade.io._sheet`), never building a worksheet object.
+    """
+    reader = ExcelReader(handle, read_only=True, data_only=True)
+    try:
+        reader.read_manifest()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        context = SheetContext(
+            strings=_shared_strings(path, reader),
+            epoch=reader.wb.epoch,
+            date_styles=frozenset(getattr(reader.wb, "_date_formats", ())),
+            timedelta_styles=frozenset(getattr(reader.wb, "_timedelta_formats", ())),
+        )
+        found: dict[str, str] = {}
+        problems: list[InputProblem] = []
+        sheets: dict[str, Sheet] = {}
+        for sheet, rel in reader.parser.find_sheets():
+            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
+                continue
+            table = resolve_table_name(sheet.name)
+            if table is None:
+                continue
+            if table in found:
+                message = f"both sheets {found[table]!r} and {sheet.name!r} hold table {table}"
+                problems.append(InputProblem(file=str(path), table=table, message=message))
+                continue
+            found[table] = sheet.name
+            with reader.archive.open(rel.target) as stream:
+                try:
+                    sheets[table] = read_sheet(stream, context)
+                except SheetError as exc:
+                    message = f"cannot read the workbook: sheet {sheet.name!r}: {exc}"
+                    problem = InputProblem(file=str(path), table=table, message=message)
+                    raise FileFormatError([problem], source=str(path)) from None
+        if problems:
+            raise FileFormatError(problems, source=str(path))
+        return sheets
+    finally:
+        reader.archive.close()
+
+
+def _shared_strings(path: Path, reader: ExcelReader) -> list[str]:
+    """The workbook's shared string table; empty if it has none."""
+    part = reader.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
+    if part is None:
+        return []
+    with reader.archive.open(part.PartName[1:]) as stream:
+        try:
+            return read_shared_strings(stream)
+        except SheetError as exc:
+            message = f"cannot read the workbook: the shared strings: {exc}"
+            raise FileFormatError([InputProblem(file=str(path), message=message)]) from None
+
+
+def _uncached_problems(path: Path, sheets: dict[str, Sheet]) -> list[InputProblem]:
+    """A problem for every formula cell without a saved value: it would read as blank."""
+    problems: list[InputProblem] = []
+    for table, sheet in sheets.items():
+        headers = [str(h) for h in sheet.frame.columns]
+        for formula in sheet.uncached:
+            cell = f"{get_column_letter(formula.column)}{formula.row}"
+            header = headers[formula.column - 1] if formula.column <= len(headers) else ""
+            problems.append(
+                InputProblem(
+                    file=str(path),
+                    table=table,
+                    row=formula.row,
+                    column=header or get_column_letter(formula.column),
+                    value=f"={formula.text}" if formula.text else None,
+                    message=f"formula without a saved value in cell {cell}: open and save the "
+                    "file in Excel (formulas are never calculated here)",
+                )
+            )
+    return problems
+
+
+def _with_merge_hints(
+    problems: Sequence[InputProblem], sheets: dict[str, Sheet]
+) -> list[InputProblem]:
+    """Say so when a problem cell lies inside merged cells (all but the first read blank)."""
+    out = list(problems)
+    for i, problem in enumerate(out):
+        sheet = sheets.get(problem.table or "")
+        if sheet is None or not sheet.merged or not isinstance(problem.row, int):
+            continue
+        headers = [str(h) for h in sheet.frame.columns]
+        if problem.column not in headers:
+            continue
+        column = headers.index(problem.column) + 1
+        for ref in sheet.merged:
+            if _inside(ref, problem.row, column):
+                hint = f" (the cell is inside the merged cells {ref}: unmerge them and fill in"
+                hint += " every cell)"
+                out[i] = problem.model_copy(update={"message": problem.message + hint})
+                break
+    return out
+
+
+def _inside(ref: str, row: int, column: int) -> bool:
+    """Whether a cell is inside the merged range ``ref`` but not its first (top-left) cell."""
+    try:
+        first_col, first_row, last_col, last_row = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return False
+    if first_col is None or first_row is None or last_col is None or last_row is None:
+        return False
+    inside = first_row <= row <= last_row and first_col <= column <= last_col
+    return inside and (row, column) != (first_row, first_col)
+
+
+def _merge(first: list[InputProblem], second: list[InputProblem]) -> list[InputProblem]:
+    """Two lists of problems as one, in table order, then row order (stable)."""
+    order = {table: i for i, table in enumerate(TABLE_NAMES)}
+
+    def key(problem: InputProblem) -> tuple[int, int]:
+        row = problem.row if isinstance(problem.row, int) else 0
+        return (order.get(problem.table or "", -1), row)
+
+    return sorted([*second, *first], key=key)
 
 
 # ------------------------------------------------------------------------------------ writing
