@@ -42,6 +42,7 @@ from hypothesis import strategies as st
 from cascade.model import Cascade
 from cascade.policy import Policy
 from cascade.strategies._validate import (
+    InvalidArgument,
     check_bool,
     check_choices,
     check_integer,
@@ -120,8 +121,6 @@ def options(**kwargs: Any) -> Options:
     """Validate the keyword arguments of :func:`cascades`; raises ``InvalidArgument``."""
     unknown = sorted(set(kwargs) - set(Options.__dataclass_fields__))
     if unknown:
-        from cascade.strategies._validate import InvalidArgument
-
         known = ", ".join(Options.__dataclass_fields__)
         msg = f"unknown keyword argument {unknown[0]!r}; cascades() takes {known}"
         raise InvalidArgument(msg)
@@ -134,8 +133,6 @@ def options(**kwargs: Any) -> Options:
     check_order("min_depth", o.min_depth, "max_depth", o.max_depth)
     check_integer("max_children", o.max_children, low=0, high=10)
     if o.max_children == 0 and o.min_depth > 1:
-        from cascade.strategies._validate import InvalidArgument
-
         msg = (
             f"max_children=0 leaves the agencies with no units below them, so "
             f"min_depth={o.min_depth!r} cannot be reached; use min_depth=1"

@@ -3,7 +3,7 @@
 Hypothesis checks a strategy's arguments when the strategy is first used (drawn from, or
 validated by ``@given`` before the test runs), not when it is built, so a bad argument fails
 the one test that uses it rather than the import of a whole test module. The strategies here
-do the same: each public function returns :func:`lazily` built strategy whose definition
+do the same: each public function returns a strategy built :func:`lazily`, whose definition
 validates every argument first and raises :class:`InvalidArgument`.
 """
 
