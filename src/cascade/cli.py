@@ -23,8 +23,10 @@ Commands
 Exit codes: 0 on success (for ``cascade propagate`` also when its figures come with
 findings); 1 when ``cascade check`` finds errors; 2 when the input or the arguments cannot be
 used (every :class:`~cascade.errors.CascadeError`, a file that cannot be opened or written,
-an unknown command or option). The message goes to stderr, never a traceback. An exception
-of any other kind is a bug in ``cascade`` and propagates with its traceback.
+an unknown command or option, not enough memory). The message goes to stderr, never a
+traceback: one line when one thing is wrong (``cascade: error: kota.xlsx: cannot read the
+workbook: ...``), else a summary line and a line per problem. An exception of any other kind
+is a bug in ``cascade`` and propagates with its traceback.
 
 Output is plain text without colours, and does not depend on the terminal's width or on the
 clock, so it can be compared and scripted.
@@ -43,7 +45,6 @@ cascade ...
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import json
 import math
@@ -74,6 +75,8 @@ __all__ = ["DEMO_SECTIONS", "PROGRESS_DELAY", "DemoData", "Section", "main"]
 
 #: Exit status when the input or the command line cannot be used.
 EXIT_USAGE = 2
+#: The most problems of an unreadable workbook listed on stderr; the rest are counted.
+LISTED_PROBLEMS = 1000
 #: Seconds a command works before its progress bar appears, unless the environment variable
 #: ``CASCADE_PROGRESS_DELAY`` says otherwise.
 PROGRESS_DELAY = DEFAULT_DELAY
@@ -361,13 +364,15 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         _fail(_describe_input_error(exc))
     except CascadeError as exc:
-        _fail(str(exc))
+        _fail(_one_line(str(exc)))
     except BrokenPipeError:  # pragma: no cover - e.g. `cascade demo | head`
         # Python flushes stdout at exit; point it at devnull so that does not fail too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:  # the file system refused: permissions, a full disk, …
         _fail(_describe_os_error(exc))
+    except MemoryError:
+        _fail("not enough memory for this workbook")
     return EXIT_USAGE
 
 
@@ -376,18 +381,34 @@ def _fail(message: str) -> None:
 
 
 def _describe_input_error(exc: InputError) -> str:
-    """Every problem of an InputError, one a line (the exception's own text stops at 50)."""
+    """The problems of an InputError, one a line (the exception's own text stops at 50).
+
+    A single problem is one line, which names its file: a script can show it as it is. More
+    are a summary line and then one line each, up to :data:`LISTED_PROBLEMS`.
+    """
     n = len(exc.problems)
-    if n == 1 and exc.source is None:
-        return str(exc.problems[0])
+    if n == 1:
+        problem = exc.problems[0]
+        text = str(problem)
+        if problem.file is None and exc.source:
+            text = f"{exc.source}: {text}"
+        return _one_line(text)
     what = f"{n} problem" + ("s" if n != 1 else "")
     head = f"cannot read {exc.source}: {what}" if exc.source else f"invalid input: {what}"
-    return "\n".join([head, *(f"  - {problem}" for problem in exc.problems)])
+    lines = [f"  - {_one_line(str(p))}" for p in exc.problems[:LISTED_PROBLEMS]]
+    if n > LISTED_PROBLEMS:
+        lines.append(f"  … and {n - LISTED_PROBLEMS} more")
+    return "\n".join([_one_line(head), *lines])
+
+
+def _one_line(text: str) -> str:
+    """Text with its line breaks escaped (a file name may hold one), so it stays one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _describe_os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    return _one_line(f"{exc.filename}: {reason}" if exc.filename else reason)
 
 
 # ------------------------------------------------------------------------------- info
@@ -781,10 +802,8 @@ def _figure_text(value: float, *, percent: bool) -> str:
 
 def _write_results_xlsx(results: Results, path: Path) -> None:
     """Every level as a sheet, then the findings, replacing ``path`` atomically."""
-    from openpyxl import Workbook
-
     from cascade.io._atomic import atomic_path
-    from cascade.io._xlsx import _quiet_openpyxl
+    from cascade.io._xlsx import write_only_workbook
 
     findings = results.findings.to_frame()
     findings["path"] = [
@@ -792,19 +811,11 @@ def _write_results_xlsx(results: Results, path: Path) -> None:
     ]
     sheets = {level: results.table(level) for level in LEVELS}  # type: ignore[arg-type]
     sheets["findings"] = findings
-    with _quiet_openpyxl():
-        book = Workbook(write_only=True)
-        try:
-            for name, frame in sheets.items():
-                _write_results_sheet(book, name, frame)
-            with atomic_path(path) as tmp:
-                book.save(tmp)
-        except BaseException:
-            for ws in book.worksheets:  # finish the sheets' streams
-                if not getattr(ws, "closed", True):
-                    with contextlib.suppress(Exception):
-                        ws.close()
-            raise
+    with write_only_workbook() as book:  # no temporary file left behind on a failure
+        for name, frame in sheets.items():
+            _write_results_sheet(book, name, frame)
+        with atomic_path(path) as tmp:
+            book.save(tmp)
 
 
 def _write_results_sheet(book: Workbook, name: str, frame: pd.DataFrame) -> None:

@@ -130,8 +130,7 @@ def read(
         Listing every cell that cannot be read, every missing required column and every
         missing required table, each with file, table, row and column.
     """
-    if not Path(path).exists():
-        raise FileFormatError([InputProblem(file=str(path), message="no such file or folder")])
+    _check_path(path)
     fmt = _check_format(format) or detect_format(path)
     if fmt == "csv":  # reports per file: the slow case at scale
         from cascade.io._csv import read_csv_folder
@@ -150,6 +149,30 @@ def read(
     if progress is not None:
         progress("read", 1, 1)
     return city
+
+
+def _check_path(path: str | os.PathLike[str]) -> None:
+    """Refuse a path that names no file or folder to read (before anything opens it).
+
+    A device, a pipe or a socket is refused too: reading one could block for ever.
+    """
+    given: object = os.fspath(path)  # bytes, despite the annotation, from some callers
+    if not isinstance(given, str):
+        msg = f"a path is text or a pathlib.Path, not {type(given).__name__}"
+        raise UsageError(msg)
+    text = given
+    if text == "":
+        message = "no path given"
+    elif "\x00" in text:
+        message = "a path cannot hold a NUL character"
+        text = text.replace("\x00", "\\x00")
+    elif not Path(path).exists():
+        message = "no such file or folder"
+    elif not (Path(path).is_file() or Path(path).is_dir()):
+        message = "not a file or a folder (a device, a pipe or a socket)"
+    else:
+        return
+    raise FileFormatError([InputProblem(file=str(text), message=message)])
 
 
 def write(

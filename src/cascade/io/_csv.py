@@ -32,6 +32,7 @@ from cascade._normalise import TableSource
 from cascade._parse import format_number, format_number_column
 from cascade.errors import FileFormatError, InputProblem
 from cascade.io._atomic import atomic_paths
+from cascade.io._sheet import MAX_COLUMNS
 from cascade.schema import TABLE_NAMES, TABLES, resolve_table_name
 
 if TYPE_CHECKING:
@@ -125,6 +126,9 @@ def read_csv_table(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     if not text.strip():
         return pd.DataFrame(), np.empty(0, dtype=np.int64)
     sep = _delimiter(header_line)
+    if header_line.count(sep) >= MAX_COLUMNS:
+        message = f"the header has more than {MAX_COLUMNS:,} columns (as many as Excel allows)"
+        raise FileFormatError([InputProblem(file=str(path), message=message)])
     fast = _read_with_arrow(text, sep)
     if fast is not None:
         return fast
@@ -215,9 +219,16 @@ def read_csv_folder(folder: Path, progress: Progress | None = None) -> Cascade:
     """
     from cascade.model import Cascade
 
+    if not folder.is_dir():
+        message = "a workbook in CSV is a folder of <table>.csv files, and this is not a folder"
+        raise FileFormatError([InputProblem(file=str(folder), message=message)])
+    try:
+        files = sorted(folder.iterdir())
+    except OSError as exc:
+        raise _unreadable(folder, exc) from None
     found: dict[str, Path] = {}
     problems: list[InputProblem] = []
-    for file in sorted(folder.iterdir()):
+    for file in files:
         if not file.is_file() or file.suffix.lower() != ".csv":
             continue
         table = resolve_table_name(file.stem)

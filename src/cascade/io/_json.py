@@ -43,12 +43,13 @@ import pandas as pd
 from cascade._normalise import PROBLEMS_PER_COLUMN, TableSource
 from cascade.errors import FileFormatError, InputProblem
 from cascade.io._atomic import atomic_text
+from cascade.io._sheet import MAX_COLUMNS
 from cascade.schema import TABLE_NAMES, TABLES, TableSpec, resolve_table_name
 
 if TYPE_CHECKING:
     from cascade.model import Cascade
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_COLUMNS", "read_json", "write_json"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "read_json", "write_json"]
 
 #: The ``format`` of a cascade JSON document.
 FORMAT_NAME = "cascade-workbook"
@@ -56,8 +57,6 @@ FORMAT_NAME = "cascade-workbook"
 FORMAT_VERSION = 1
 
 _PLAIN_TYPES = {str, int, float, bool, type(None)}
-#: The most columns a table may have (as many as an Excel sheet).
-MAX_COLUMNS = 16_384
 
 
 def _fail(path: Path, message: str, *, table: str | None = None) -> FileFormatError:

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import enum
 import math
+import os
 import re
 import warnings
 import zipfile
@@ -41,6 +42,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Font
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from openpyxl.xml.constants import SHARED_STRINGS
 
 from cascade._normalise import TableSource
@@ -61,7 +63,7 @@ if TYPE_CHECKING:
 
     from cascade.model import Cascade
 
-__all__ = ["read_xlsx", "write_xlsx"]
+__all__ = ["read_xlsx", "write_only_workbook", "write_xlsx"]
 
 #: The most characters an xlsx cell holds.
 MAX_CELL_TEXT = 32767
@@ -418,17 +420,41 @@ def _write_sheet(book: Workbook, table: str, frame: pd.DataFrame) -> None:
 
 def write_xlsx(cascade: Cascade, path: Path) -> None:
     """Write each table to its own sheet of an xlsx file, replacing ``path`` atomically."""
+    with write_only_workbook() as book:
+        for table in TABLE_NAMES:
+            _write_sheet(book, table, cascade.table(table))
+        with atomic_path(path) as tmp:
+            book.save(tmp)
+
+
+@contextmanager
+def write_only_workbook() -> Iterator[Workbook]:
+    """A write-only openpyxl workbook that leaves no temporary file behind, whatever happens.
+
+    openpyxl streams each sheet of a write-only workbook to a file in the system's temporary
+    folder and removes it when the workbook is saved; a failure before or during the save
+    would leave those files until the process ends. Here they are closed and removed on any
+    exception, and the workbook's warnings are silenced (see :func:`_quiet_openpyxl`).
+    Save the workbook inside the block, through :func:`~cascade.io._atomic.atomic_path`.
+    """
     with _quiet_openpyxl():
         book = Workbook(write_only=True)
         try:
-            for table in TABLE_NAMES:
-                _write_sheet(book, table, cascade.table(table))
-            with atomic_path(path) as tmp:
-                book.save(tmp)
+            yield book
         except BaseException:
-            # finish the sheets' streams, so nothing is left writing to a closed file
-            for ws in book.worksheets:
-                if not getattr(ws, "closed", True):
-                    with contextlib.suppress(Exception):
-                        ws.close()
+            _discard(book)
             raise
+
+
+def _discard(book: Workbook) -> None:
+    """Close every sheet's stream and remove its temporary file."""
+    for ws in book.worksheets:
+        if not getattr(ws, "closed", True):
+            with contextlib.suppress(Exception):
+                ws.close()
+        out = getattr(getattr(ws, "_writer", None), "out", None)
+        if isinstance(out, str) and os.path.exists(out):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+            with contextlib.suppress(ValueError):
+                ALL_TEMP_FILES.remove(out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
@@ -19,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from cascade.errors import UsageError
 from cascade.io._atomic import atomic_path
-from cascade.io._xlsx import _extra_value, _number_cell, _quiet_openpyxl, _text_cell
+from cascade.io._xlsx import _extra_value, _number_cell, _text_cell, write_only_workbook
 from cascade.tables._headers import FORMATS, Format
 
 if TYPE_CHECKING:
@@ -231,17 +230,9 @@ def to_excel(tables: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -
     target = Path(path)
     names = [str(name) for name in tables]
     _check_names(names)
-    with _quiet_openpyxl():
-        book = Workbook(write_only=True)
-        try:
-            for name, frame in zip(names, tables.values(), strict=True):
-                _write_sheet(book, name, frame)
-            with atomic_path(target) as tmp:
-                book.save(tmp)
-        except BaseException:
-            for ws in book.worksheets:  # finish the sheets' streams
-                if not getattr(ws, "closed", True):
-                    with contextlib.suppress(Exception):
-                        ws.close()
-            raise
+    with write_only_workbook() as book:  # no temporary file left behind on a failure
+        for name, frame in zip(names, tables.values(), strict=True):
+            _write_sheet(book, name, frame)
+        with atomic_path(target) as tmp:
+            book.save(tmp)
     return target
