@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from cascade.checks import Report
 from cascade.model import Cascade
 from cascade.policy import Policy
 from cascade.strategies._cascades import build_tables, given_arguments, options, plan_policy
@@ -67,7 +68,7 @@ class DefectiveCascade:
     policy: Policy
 
     @staticmethod
-    def pairs(report: Any) -> frozenset[tuple[str, str]]:
+    def pairs(report: Report) -> frozenset[tuple[str, str]]:
         """The ``(rule name, subject id)`` pairs of a :class:`~cascade.Report`'s findings."""
         return frozenset((f.name, f.subject_id) for f in report.findings)
 
