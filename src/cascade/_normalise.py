@@ -41,6 +41,7 @@ __all__ = [
 
 #: At most this many bad cells are listed per column; the rest are counted in one more problem.
 PROBLEMS_PER_COLUMN = 200
+_MORE_CELLS = "more cells in this column cannot be read"
 
 
 @dataclass(frozen=True)
@@ -215,13 +216,18 @@ def _report_cells(
 
 
 def _sort_problems(problems: list[InputProblem], start: int, headers: list[object]) -> None:
-    """Order one table's problems by row label, then by column position (stable)."""
+    """Order one table's problems by row label, then by column position (stable).
+
+    Problems of a whole column (a missing column) come first; the count of a column's
+    problems beyond :data:`PROBLEMS_PER_COLUMN` comes last, after the rows it follows.
+    """
     position = {str(h): i for i, h in enumerate(headers)}
 
     def key(p: InputProblem) -> tuple[int, int, str, int]:
         row = p.row
         if row is None:
-            return (0, 0, "", position.get(p.column or "", -1))
+            group = 3 if p.message.endswith(_MORE_CELLS) else 0
+            return (group, 0, "", position.get(p.column or "", -1))
         if isinstance(row, int):
             return (1, row, "", position.get(p.column or "", -1))
         return (2, 0, row, position.get(p.column or "", -1))
@@ -295,7 +301,7 @@ def _report(
             None,
             header,
             None,
-            f"{len(bad) - PROBLEMS_PER_COLUMN} more cells in this column cannot be read",
+            f"{len(bad) - PROBLEMS_PER_COLUMN} {_MORE_CELLS}",
         )
 
 

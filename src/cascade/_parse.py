@@ -552,8 +552,8 @@ def parse_enum_column(
 def parse_bool_column(values: pd.Series, default: bool) -> tuple[pd.Series, BadCells]:
     """Parse a yes/no column (``true``/``false``, ``ya``/``tidak``, ``1``/``0``, …)."""
     bad = BadCells.none()
-    if pd.api.types.is_bool_dtype(values.dtype):
-        return values.astype(bool), bad
+    if pd.api.types.is_bool_dtype(values.dtype):  # a nullable boolean column may hold NA
+        return values.astype(object).where(values.notna(), default).astype(bool), bad
     blank = is_blank(values)
     codes, uniques = _distinct(values)
     parsed = np.array([*(_bool_or_none(u) for u in uniques), None], dtype=object)
@@ -603,7 +603,10 @@ def _period_or_message(value: object) -> tuple[str | None, str]:
     if isinstance(key, dt.date | pd.Timestamp):
         if key.day != 1:
             return None, "expected a period (2024, 2024Q1 or 2024-03), found a date"
-        return str(Period.from_date(key)), ""
+        try:
+            return str(Period.from_date(key)), ""
+        except ValueError as exc:  # a year outside 1000-9999
+            return None, f"expected a period (2024, 2024Q1 or 2024-03), found a date: {exc}"
     try:
         return str(Period.parse(key)), ""
     except ValueError:

@@ -211,6 +211,44 @@ def _read_with_arrow(text: str, sep: str) -> tuple[pd.DataFrame, np.ndarray] | N
     return frame[nonblank].reset_index(drop=True), rows
 
 
+def _table_files(folder: Path) -> dict[str, Path]:
+    """The file of each table in ``folder``: ``<table>.csv`` or an alias, in any case.
+
+    Raises
+    ------
+    FileFormatError
+        If ``folder`` is not a folder or cannot be listed, holds no table at all, or holds
+        two files for one table.
+    """
+    if not folder.is_dir():
+        message = "a workbook in CSV is a folder of <table>.csv files, and this is not a folder"
+        raise FileFormatError([InputProblem(file=str(folder), message=message)])
+    try:
+        files = sorted(f for f in folder.iterdir() if f.suffix.lower() == ".csv" and f.is_file())
+    except OSError as exc:
+        raise _unreadable(folder, exc) from None
+    found: dict[str, Path] = {}
+    problems: list[InputProblem] = []
+    for file in files:
+        table = resolve_table_name(file.stem)
+        if table is None:
+            continue
+        if table in found:
+            message = f"both {found[table].name} and {file.name} hold table {table}"
+            problems.append(InputProblem(file=str(file), table=table, message=message))
+            continue
+        found[table] = file
+    if problems:
+        raise FileFormatError(problems, source=str(folder))
+    if not found:
+        message = (
+            "the folder holds no table: a workbook in CSV is a folder of <table>.csv files, "
+            "at least units.csv, goals.csv and indicators.csv"
+        )
+        raise FileFormatError([InputProblem(file=str(folder), message=message)])
+    return found
+
+
 def read_csv_folder(folder: Path, progress: Progress | None = None) -> Cascade:
     """Read every table of a workbook from ``folder``.
 
@@ -219,33 +257,7 @@ def read_csv_folder(folder: Path, progress: Progress | None = None) -> Cascade:
     """
     from cascade.model import Cascade
 
-    if not folder.is_dir():
-        message = "a workbook in CSV is a folder of <table>.csv files, and this is not a folder"
-        raise FileFormatError([InputProblem(file=str(folder), message=message)])
-    try:
-        files = sorted(folder.iterdir())
-    except OSError as exc:
-        raise _unreadable(folder, exc) from None
-    found: dict[str, Path] = {}
-    problems: list[InputProblem] = []
-    for file in files:
-        if not file.is_file() or file.suffix.lower() != ".csv":
-            continue
-        table = resolve_table_name(file.stem)
-        if table is None:
-            continue
-        if table in found:
-            problems.append(
-                InputProblem(
-                    file=str(file),
-                    table=table,
-                    message=f"both {found[table].name} and {file.name} hold table {table}",
-                )
-            )
-            continue
-        found[table] = file
-    if problems:
-        raise FileFormatError(problems, source=str(folder))
+    found = _table_files(folder)
     raw: dict[str, pd.DataFrame | None] = {}
     sources: dict[str, TableSource] = {}
     steps = len(found) + 1
