@@ -135,6 +135,20 @@ _SCALAR_TYPES = (
     enum.Enum,
 )
 _PLAIN_CELL_TYPES = {str, float, int, bool, type(None)}
+# What pandas.api.types.infer_dtype says of a column of scalars that are not text.
+_SCALARS_ONLY = {
+    "floating",
+    "integer",
+    "mixed-integer-float",
+    "decimal",
+    "boolean",
+    "datetime",
+    "datetime64",
+    "date",
+    "time",
+    "timedelta",
+    "timedelta64",
+}
 
 
 def _is_cell(value: object) -> bool:
@@ -163,10 +177,18 @@ def check_cells(values: pd.Series) -> BadCells:
     if isinstance(dtype, pd.StringDtype):
         return bad  # text held by Arrow is valid UTF-8
     cells = values.to_numpy(dtype=object)
-    types = set(map(type, cells))
-    objects = not types <= _PLAIN_CELL_TYPES
-    text = any(issubclass(t, str) for t in types)
-    surrogates = text and not _encodes("\n".join(v for v in cells if isinstance(v, str)))
+    inferred = pd.api.types.infer_dtype(cells, skipna=True)  # one pass in C
+    if inferred in _SCALARS_ONLY:
+        return bad
+    if inferred in ("string", "empty"):  # text and blanks: look for lone surrogates only
+        objects = False
+        present = cells[pd.notna(cells)] if inferred == "string" else cells[:0]
+        surrogates = not _encodes("\n".join(present.tolist()))
+    else:
+        types = set(map(type, cells))
+        objects = not types <= _PLAIN_CELL_TYPES
+        text = any(issubclass(t, str) for t in types)
+        surrogates = text and not _encodes("\n".join(v for v in cells if isinstance(v, str)))
     if not (objects or surrogates):
         return bad
     for i, value in enumerate(cells):
