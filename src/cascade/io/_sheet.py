@@ -65,6 +65,7 @@ _TEXT, _PHONETIC, _MERGE = f"{_MAIN} t", f"{_MAIN} rPh", f"{_MAIN} mergeCell"
 _STRING_ITEM = f"{_MAIN} si"
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _CHUNK = 1 << 22
+_DIGITS = "0123456789"
 
 # A row with nothing in it: <row r="9" .../> or <row r="9" ...><c r="A9" s="1"/>...</row>.
 # Possessive quantifiers: the pattern never backtracks, so 100 MB of rows take about a second.
@@ -149,7 +150,7 @@ class _StopError(Exception):
     """Raised from an expat handler to end parsing with a :class:`SheetError`."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     column: int = 0
     kind: str = "n"
@@ -265,6 +266,9 @@ class _Reader:
         )
 
     def _column(self, reference: str) -> int:
+        column = self.columns.get(reference.rstrip(_DIGITS))  # "B7" -> "B", seen before
+        if column is not None:
+            return column
         match = _REFERENCE.fullmatch(reference)
         if match is None:
             self.fail(f"cell reference {reference!r} is not a cell such as B7")
@@ -277,6 +281,8 @@ class _Reader:
             if column > MAX_COLUMNS:
                 self.fail(f"cell {reference} is beyond the last column a sheet has (XFD)")
             self.columns[letters] = column
+        if "$" not in reference:
+            self.columns[reference.rstrip(_DIGITS)] = column  # as written: "b" too
         return column
 
     def _end_cell(self, cell: _Cell) -> None:
@@ -313,7 +319,11 @@ class _Reader:
 
     def _number(self, text: str, style: int) -> object:
         try:
-            number: int | float = float(text) if any(c in text for c in ".eEnN") else int(text)
+            number: int | float = (
+                float(text)
+                if "." in text or "e" in text or "E" in text or "n" in text or "N" in text
+                else int(text)
+            )
         except ValueError:
             return text  # not a number: the column's parser says so, with the cell
         if isinstance(number, float) and not math.isfinite(number):
