@@ -429,3 +429,28 @@ def test_a_workbook_of_empty_sheets(tmp_path: Path) -> None:
     result = outcome(save(tmp_path, data))
     assert isinstance(result, InputError)
     assert {p.table for p in result.problems} == {"units", "goals", "indicators"}
+
+
+@pytest.mark.parametrize(
+    ("part", "content", "words"),
+    [
+        ("xl/worksheets/sheet4.xml", None, "sheet 'targets' is listed, but its part"),
+        ("[Content_Types].xml", None, "a part is missing"),
+        ("xl/workbook.xml", None, "a part is missing"),
+        ("[Content_Types].xml", b"<Types", "[Content_Types].xml is not well-formed XML"),
+        ("xl/workbook.xml", b"<workbook", "the workbook part (xl/workbook.xml)"),
+        ("xl/styles.xml", b"<styleSheet", "xl/styles.xml is not well-formed XML"),
+    ],
+)
+def test_parts_missing_or_broken(
+    part: str, content: bytes | None, words: str, tmp_path: Path
+) -> None:
+    # a sheet's part missing from the archive once read as an absent (empty) table
+    parts = parts_of(xlsx_bytes(TINY))
+    if content is None:
+        del parts[part]
+    else:
+        parts[part] = content
+    with pytest.raises(FileFormatError) as excinfo:
+        read(save(tmp_path, zip_parts(parts)))
+    assert words in only_problem(excinfo)

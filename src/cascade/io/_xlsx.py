@@ -91,7 +91,9 @@ def _quiet_openpyxl() -> Iterator[None]:
 def _not_xlsx(path: Path, exc: BaseException) -> FileFormatError:
     if isinstance(exc, PackageError):
         why = str(exc)
-    elif isinstance(exc, zipfile.BadZipFile | KeyError):
+    elif isinstance(exc, KeyError):
+        why = f"it is not an xlsx file: a part is missing ({str(exc).strip(chr(34) + chr(39))})"
+    elif isinstance(exc, zipfile.BadZipFile):
         why = "it is not an xlsx file (not a zip archive of spreadsheet parts)"
         if _starts_with(path, _OLE_MAGIC):
             why = (
@@ -179,9 +181,7 @@ def _read_sheets(path: Path, handle: BinaryIO) -> dict[str, Sheet]:
     """
     reader = ExcelReader(handle, read_only=True, data_only=True)
     try:
-        reader.read_manifest()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
+        _read_workbook_parts(path, reader)
         context = SheetContext(
             strings=_shared_strings(path, reader),
             epoch=reader.wb.epoch,
@@ -192,11 +192,16 @@ def _read_sheets(path: Path, handle: BinaryIO) -> dict[str, Sheet]:
         problems: list[InputProblem] = []
         sheets: dict[str, Sheet] = {}
         for sheet, rel in reader.parser.find_sheets():
-            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
-                continue
             table = resolve_table_name(sheet.name)
-            if table is None:
+            if table is None or "chartsheet" in rel.Type:
                 continue
+            if rel.target not in reader.valid_files:  # its rows would be lost without a word
+                message = (
+                    f"cannot read the workbook: sheet {sheet.name!r} is listed, but its part "
+                    f"{rel.target} is not in the file"
+                )
+                problem = InputProblem(file=str(path), table=table, message=message)
+                raise FileFormatError([problem], source=str(path))
             if table in found:
                 message = f"both sheets {found[table]!r} and {sheet.name!r} hold table {table}"
                 problems.append(InputProblem(file=str(path), table=table, message=message))
@@ -214,6 +219,23 @@ def _read_sheets(path: Path, handle: BinaryIO) -> dict[str, Sheet]:
         return sheets
     finally:
         reader.archive.close()
+
+
+def _read_workbook_parts(path: Path, reader: ExcelReader) -> None:
+    """Let openpyxl read the manifest, the workbook part and the styles.
+
+    A part that is not well-formed XML is named in the error.
+    """
+    part = "[Content_Types].xml"
+    try:
+        reader.read_manifest()
+        part = "the workbook part (xl/workbook.xml) or its relationships"
+        reader.read_workbook()
+        part = "xl/styles.xml"
+        apply_stylesheet(reader.archive, reader.wb)
+    except ParseError as exc:
+        message = f"cannot read the workbook: {part} is not well-formed XML ({exc})"
+        raise FileFormatError([InputProblem(file=str(path), message=message)]) from None
 
 
 def _shared_strings(path: Path, reader: ExcelReader) -> list[str]:
