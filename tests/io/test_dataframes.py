@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.io._hostile import FUZZ, TINY
 
@@ -197,7 +197,7 @@ def build(given: dict[str, pd.DataFrame]) -> Cascade | InputError:
         return exc
 
 
-@FUZZ
+@settings(FUZZ, max_examples=60)
 @given(edited_frames())
 def test_any_cells_build_a_cascade_or_say_where(given: dict[str, pd.DataFrame]) -> None:
     city = build(given)
