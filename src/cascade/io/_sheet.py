@@ -165,13 +165,14 @@ class _Reader:
 
     def __init__(self, context: SheetContext) -> None:
         self.context = context
-        self.rows: list[tuple[int, list[tuple[int, object]]]] = []
+        self.rows: list[tuple[int, list[object]]] = []
+        self.held = 0  # cells held by the rows so far (their widths)
         self.uncached: list[Formula] = []
         self.merged: list[str] = []
         self.error: str | None = None
         self.in_data = False
         self.row = 0
-        self.cells: list[tuple[int, object]] | None = None
+        self.cells: list[object] | None = None  # this row's values, by column - 1
         self.cell: _Cell | None = None
         self.text: list[str] | None = None
         self.phonetic = False
@@ -231,8 +232,14 @@ class _Reader:
             elif name == _PHONETIC:
                 self.phonetic = False
         elif name == _ROW and self.cells is not None:
-            if self.cells:
-                self.rows.append((self.row, self.cells))
+            cells = self.cells
+            while cells and cells[-1] is None:
+                cells.pop()
+            if cells:
+                self.rows.append((self.row, cells))
+                self.held += len(cells)
+                if self.held > MAX_CELLS:
+                    self.fail(_too_large(len(self.rows), len(cells)))
             self.cells = None
         elif name == _SHEET_DATA:
             self.in_data = False
@@ -288,8 +295,12 @@ class _Reader:
     def _end_cell(self, cell: _Cell) -> None:
         value = self._value(cell)
         if value is not None:
-            assert self.cells is not None
-            self.cells.append((cell.column, value))
+            cells = self.cells
+            assert cells is not None
+            gap = cell.column - len(cells)
+            if gap > 0:
+                cells.extend([None] * gap)
+            cells[cell.column - 1] = value
         if cell.formula is not None and cell.value is None:
             self.uncached.append(Formula(self.row, cell.column, cell.formula))
         self.cell = None
@@ -418,45 +429,47 @@ def read_sheet(stream: IO[bytes], context: SheetContext) -> Sheet:
     return _sheet(reader)
 
 
+def _too_large(rows: int, columns: int) -> str:
+    return (
+        f"the sheet has {rows:,} rows and {columns:,} columns, more than {MAX_CELLS:,} cells: "
+        "save it as CSV, or delete what is not the table"
+    )
+
+
 def _sheet(reader: _Reader) -> Sheet:
     """The raw frame: the header from row 1, then every row with a value."""
-    header: list[tuple[int, object]] = []
+    header: list[object] = []
     data = reader.rows
     if data and data[0][0] == 1:
         header = data[0][1]
         data = data[1:]
-    data = [(number, cells) for number, cells in data if _filled(cells)]
-    width = max((_filled(cells) for _, cells in data), default=0)
-    width = max(width, _filled(header))
+    filled = [_filled(cells) for _, cells in data]
+    data = [row for row, width in zip(data, filled, strict=True) if width]
+    width = max(max(filled, default=0), _filled(header))
     if len(data) * width > MAX_CELLS:
-        message = (
-            f"the sheet has {len(data):,} rows × {width:,} columns, more than "
-            f"{MAX_CELLS:,} cells: save it as CSV, or delete what is not the table"
-        )
-        raise SheetError(message)
+        raise SheetError(_too_large(len(data), width))
     cells = np.empty((len(data), width), dtype=object)
     for i, (_, row) in enumerate(data):
-        for column, value in row:
-            if column <= width:
-                cells[i, column - 1] = value
-    headers = [""] * width
-    for column, value in header:
-        if column <= width:
-            headers[column - 1] = _header_text(value)
+        part = row[:width]
+        cells[i, : len(part)] = part
+    headers = [_header_text(v) for v in header[:width]]
+    headers += [""] * (width - len(headers))
     frame = pd.DataFrame(cells, columns=pd.Index(headers, dtype=object), dtype=object)
     return Sheet(frame, [number for number, _ in data], reader.uncached, reader.merged)
 
 
-def _filled(cells: list[tuple[int, object]]) -> int:
+def _filled(cells: list[object]) -> int:
     """One past the last column with a value that is not blank (0 for none)."""
-    last = 0
-    for column, value in cells:
-        if column > last and not (isinstance(value, str) and not value.strip()):
-            last = column
-    return last
+    for i in range(len(cells) - 1, -1, -1):
+        value = cells[i]
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return i + 1
+    return 0
 
 
 def _header_text(value: object) -> str:
+    if value is None:
+        return ""
     if isinstance(value, str):
         return value
     if isinstance(value, float) and value.is_integer():
