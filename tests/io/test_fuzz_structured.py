@@ -28,6 +28,7 @@ from tests.io._hostile import (
     csv_text,
     outcome,
     same_format_round_trip,
+    sheet_xml,
     xlsx_bytes,
 )
 
@@ -188,18 +189,31 @@ CELLS = st.sampled_from(
 )
 
 
+MERGES = st.sampled_from(["A1:B1", "A2:A3", "B2:D2", "C2:C9", "A1:A1048576"])
+
+
 @settings(FUZZ, max_examples=50)
 @given(
-    tables=mutated(), special=st.lists(st.tuples(st.sampled_from(TABLE_NAMES), CELLS), max_size=2)
+    tables=mutated(),
+    special=st.lists(st.tuples(st.sampled_from(TABLE_NAMES), CELLS), max_size=2),
+    merged=st.lists(st.tuples(st.sampled_from(TABLE_NAMES), MERGES), max_size=2),
 )
 def test_xlsx(
-    tables: dict[str, Rows | None], special: list[tuple[str, Raw]], tmp_path: Path
+    tables: dict[str, Rows | None],
+    special: list[tuple[str, Raw]],
+    merged: list[tuple[str, str]],
+    tmp_path: Path,
 ) -> None:
     sheets: dict[str, Any] = {n: rows for n, rows in tables.items() if rows is not None}
     for name, cell in special:
         rows = sheets.get(name)
         if rows and len(rows) > 1:
             rows[1][0] = Raw(cell.replace("{ref}", "A2"))
+    for name, ref in merged:  # merged cells: all but the first read blank
+        rows = sheets.get(name)
+        if isinstance(rows, list):
+            tail = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+            sheets[name] = sheet_xml(rows, tail=tail)
     path = fresh(tmp_path) / "kota.xlsx"
     path.write_bytes(xlsx_bytes(sheets))
     check(path, tables, ".xlsx", skips_blank=True)
