@@ -15,7 +15,14 @@ Indonesian, and number text as Indonesian spreadsheets hold it (see :mod:`cascad
 Every unreadable cell is reported in one :class:`~cascade.errors.InputError` with its file,
 table, row (as the user sees it) and column. Writing is lossless: reading what was written
 gives identical tables, extra columns and row order included. A write goes to a temporary
-file first and is renamed into place, so a failed write never leaves half a file.
+file first and is renamed into place, so a failed write never leaves half a file (a CSV
+folder is written all or nothing).
+
+Whatever it is given, :func:`read` returns a cascade or raises a
+:class:`~cascade.errors.CascadeError` that says where: random bytes, a truncated or
+password-protected workbook, an xlsx part with a DOCTYPE or a zip bomb, a million blank
+rows, JSON nested a hundred thousand deep, a device or a pipe. It never runs a formula or
+any other code from its input. docs/input-safety.md lists what is accepted and refused.
 
 >>> import tempfile, pathlib
 >>> from cascade.datasets import load_example
@@ -125,10 +132,15 @@ def read(
     Raises
     ------
     FileFormatError
-        If the path does not exist or is not a workbook at all.
+        If the path does not exist, is not a file or a folder (a device, a pipe), or is not
+        a workbook at all; or the workbook is refused as unsafe (an XML part with a DOCTYPE,
+        a zip bomb, a sheet beyond Excel's limits).
     InputError
         Listing every cell that cannot be read, every missing required column and every
-        missing required table, each with file, table, row and column.
+        missing required table, each with file, table, row and column; and every formula
+        cell without a saved value (formulas are never calculated).
+    UsageError
+        For an unknown ``format``, or a path given as bytes.
     """
     _check_path(path)
     fmt = _check_format(format) or detect_format(path)

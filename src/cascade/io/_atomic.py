@@ -2,7 +2,7 @@
 
 Vocabulary
 ----------
-temporary file
+temporary file (berkas sementara)
     A hidden file beside the target (``.kota.xlsx.k3j2.tmp``) that the writer fills; it is
     renamed onto the target only when the whole file is written, and removed on any failure.
 commit

@@ -2,7 +2,7 @@
 
 Vocabulary
 ----------
-package
+package (paket)
     An xlsx file is a zip archive of parts: XML documents (``xl/workbook.xml``, one
     ``xl/worksheets/sheetN.xml`` per sheet, ``xl/sharedStrings.xml``, relationship files
     ``*.rels``) and sometimes pictures.

@@ -2,7 +2,7 @@
 
 Vocabulary
 ----------
-sheet XML
+sheet XML (lembar kerja)
     The part ``xl/worksheets/sheetN.xml``: ``<sheetData>`` holds ``<row r="7">`` elements,
     each holding ``<c r="B7">`` cells with a value ``<v>``, a formula ``<f>`` or an inline
     string ``<is>``; ``<mergeCells>`` after it lists the merged ranges.
@@ -11,7 +11,7 @@ cached value (nilai tersimpan)
     are never evaluated here: a formula cell reads as its cached value. A formula cell with
     no cached value (a workbook written by a program and never opened in Excel) is listed in
     :attr:`Sheet.uncached`, because reading it as blank would drop a value silently.
-blank row
+blank row (baris kosong)
     A row with no value in any cell. Sheets often have a million of them (a whole column
     formatted); they are not data. Before the XML is parsed, rows that are plainly blank
     (``<row r="9" s="1"/>`` or a row of empty ``<c r="A9" s="1"/>`` cells) are cut out of
