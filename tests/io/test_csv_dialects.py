@@ -192,3 +192,23 @@ def test_a_lone_csv_file_and_a_file_that_is_a_folder(tmp_path: Path) -> None:
 
 def test_the_tiny_cascade_in_csv(tmp_path: Path) -> None:
     assert read(folder_of(tmp_path, TINY)) == tiny()
+
+
+@pytest.mark.parametrize(
+    ("path", "format", "words"),
+    [
+        ("kota.json", "csv", "this is not a folder"),  # once NotADirectoryError
+        ("", None, "no path given"),  # once read the working folder as a workbook
+        ("a\x00b", None, "cannot hold a NUL"),  # once ValueError
+        ("/dev/null", None, "a device, a pipe or a socket"),
+    ],
+)
+def test_paths_that_are_no_workbook(
+    path: str, format: str | None, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tiny(), tmp_path / "kota.json")
+    with pytest.raises(FileFormatError) as excinfo:
+        read(path, format=format)  # type: ignore[arg-type]
+    (problem,) = excinfo.value.problems
+    assert words in problem.message

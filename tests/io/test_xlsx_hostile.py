@@ -454,3 +454,39 @@ def test_parts_missing_or_broken(
     with pytest.raises(FileFormatError) as excinfo:
         read(save(tmp_path, zip_parts(parts)))
     assert words in only_problem(excinfo)
+
+
+def test_shared_strings_are_unescaped_once(tmp_path: Path) -> None:
+    # openpyxl turned the escape of a literal "_x000D_" into "_x000D_" and the reader then
+    # into a carriage return; the shared strings are read here now
+    parts = parts_of(xlsx_bytes(TINY))
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{main}"><si><t>_x005F_x000D_</t></si>'
+        "<si><r><t>a_x000D_</t></r><r><t>b</t></r><rPh><t>furigana</t></rPh></si></sst>"
+    ).encode()
+    types = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+    )
+    parts["[Content_Types].xml"] = types.encode()
+    units = [row[:] for row in TINY["units"]]
+    units[1][1] = Raw('<c r="B2" t="s"><v>0</v></c>')
+    units[2][1] = Raw('<c r="B3" t="s"><v>1</v></c>')
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml(units).encode()
+    city = read(save(tmp_path, zip_parts(parts)))
+    assert city.units["name"].tolist() == ["_x000D_", "a\rb"]
+
+
+def test_long_cell_text_is_cut_in_messages(tmp_path: Path) -> None:
+    targets = [row[:] for row in TINY["targets"]]
+    targets[1][2] = "x" * 5000
+    with pytest.raises(InputError) as excinfo:
+        read(save(tmp_path, xlsx_bytes(with_tables(targets=targets))))
+    (problem,) = excinfo.value.problems
+    assert problem.value == "x" * 79 + "…"

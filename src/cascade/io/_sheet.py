@@ -361,7 +361,7 @@ class _Reader:
                 f"cell {_letters(cell.column)}{self.row} refers to shared string {text!r}, "
                 f"which does not exist ({len(strings)} strings)"
             )
-        return unescape(value) if isinstance(value, str) else str(value)
+        return value if isinstance(value, str) else str(value)  # unescaped when read
 
 
 def _letters(column: int) -> str:
