@@ -14,27 +14,88 @@ city with :func:`propagate`.
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from cascade.checks import ConsistencyError, Finding, Report, Severity, check
-from cascade.datasets import load_example
-from cascade.engine import Explanation, Results, propagate
-from cascade.enums import Aggregation, GoalKind, Level, PeriodAggregation, Polarity, Role
-from cascade.errors import (
-    CascadeError,
-    FileFormatError,
-    InputError,
-    InputProblem,
-    InvalidPeriodError,
-    UnknownIdError,
-    UsageError,
-)
-from cascade.io import read, write
-from cascade.model import Cascade
-from cascade.period import Period
-from cascade.policy import Policy, Suppression
-from cascade.records import Budget, Goal, Indicator, Realisation, Target, Unit
-from cascade.scales import Band, Scale
+if TYPE_CHECKING:
+    from cascade.checks import ConsistencyError, Finding, Report, Severity, check
+    from cascade.datasets import load_example
+    from cascade.engine import Explanation, Results, propagate
+    from cascade.enums import (
+        Aggregation,
+        GoalKind,
+        Level,
+        PeriodAggregation,
+        Polarity,
+        Role,
+    )
+    from cascade.errors import (
+        CascadeError,
+        FileFormatError,
+        InputError,
+        InputProblem,
+        InvalidPeriodError,
+        UnknownIdError,
+        UsageError,
+    )
+    from cascade.io import read, write
+    from cascade.model import Cascade
+    from cascade.period import Period
+    from cascade.policy import Policy, Suppression
+    from cascade.records import Budget, Goal, Indicator, Realisation, Target, Unit
+    from cascade.scales import Band, Scale
+
+#: Where each public name lives. The names are imported on first use (PEP 562), so that
+#: ``import cascade`` is cheap: the pytest plugin (:mod:`cascade.testing.plugin`) is loaded
+#: by every pytest run in an environment where cascade is installed, and pandas is paid for
+#: only by a test that uses it.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ["ConsistencyError", "Finding", "Report", "Severity", "check"], "cascade.checks"
+    ),
+    "load_example": "cascade.datasets",
+    **dict.fromkeys(["Explanation", "Results", "propagate"], "cascade.engine"),
+    **dict.fromkeys(
+        ["Aggregation", "GoalKind", "Level", "PeriodAggregation", "Polarity", "Role"],
+        "cascade.enums",
+    ),
+    **dict.fromkeys(
+        [
+            "CascadeError",
+            "FileFormatError",
+            "InputError",
+            "InputProblem",
+            "InvalidPeriodError",
+            "UnknownIdError",
+            "UsageError",
+        ],
+        "cascade.errors",
+    ),
+    **dict.fromkeys(["read", "write"], "cascade.io"),
+    "Cascade": "cascade.model",
+    "Period": "cascade.period",
+    **dict.fromkeys(["Policy", "Suppression"], "cascade.policy"),
+    **dict.fromkeys(
+        ["Budget", "Goal", "Indicator", "Realisation", "Target", "Unit"], "cascade.records"
+    ),
+    **dict.fromkeys(["Band", "Scale"], "cascade.scales"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'cascade' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 try:
     __version__ = version("cascade-sakip")
