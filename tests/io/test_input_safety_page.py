@@ -29,6 +29,7 @@ def test_the_limits_are_the_codes() -> None:
     assert f"| parts in the archive | {package.MAX_PARTS:,} |" in text
     assert f"| one part, inflated | {package.MAX_PART_BYTES >> 30} GiB" in text
     assert f"| all parts, inflated | {package.MAX_TOTAL_BYTES >> 30} GiB |" in text
+    assert f"or the styles, inflated | {package.MAX_METADATA_BYTES >> 20} MiB" in text
     assert f"part over {package.RATIO_FLOOR >> 20} MiB | {package.MAX_RATIO} " in text
     assert f"1 to {sheet.MAX_ROWS:,}" in text
     assert f"{sheet.MAX_CELLS // 1_000_000} million" in text

@@ -146,6 +146,7 @@ def test_a_part_that_inflates_a_thousand_times_is_a_zip_bomb(tmp_path: Path) -> 
         ("MAX_PART_BYTES", 50_000, "too large to read"),
         ("MAX_TOTAL_BYTES", 50_000, "more than 50,000"),
         ("MAX_PARTS", 5, "parts"),
+        ("MAX_METADATA_BYTES", 100, "such a part ever needs"),
     ],
 )
 def test_package_limits(

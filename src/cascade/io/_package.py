@@ -20,7 +20,8 @@ The checks (:func:`check_package`) refuse, with a :class:`~cascade.errors.FileFo
 
 - more than :data:`MAX_PARTS` parts;
 - a part that inflates to more than :data:`MAX_PART_BYTES`, or all parts together to more
-  than :data:`MAX_TOTAL_BYTES`;
+  than :data:`MAX_TOTAL_BYTES`; the parts openpyxl parses whole (the manifest, the
+  relationships, the workbook part and the styles) to more than :data:`MAX_METADATA_BYTES`;
 - a part larger than :data:`RATIO_FLOOR` bytes that inflates more than :data:`MAX_RATIO`
   times (worksheets of real workbooks, even a million formatted blank rows, stay near 10:1);
 - an XML part with a DOCTYPE. Only the prolog of each part (what comes before its first
@@ -36,6 +37,7 @@ import zipfile
 from xml.parsers import expat
 
 __all__ = [
+    "MAX_METADATA_BYTES",
     "MAX_PARTS",
     "MAX_PART_BYTES",
     "MAX_RATIO",
@@ -51,6 +53,8 @@ MAX_PARTS = 10_000
 MAX_PART_BYTES = 1 << 30
 #: The most bytes all parts together may inflate to.
 MAX_TOTAL_BYTES = 2 << 30
+#: The most bytes a part openpyxl parses whole may inflate to (real ones are kilobytes).
+MAX_METADATA_BYTES = 64 << 20
 #: The largest compression ratio of a part bigger than :data:`RATIO_FLOOR`.
 MAX_RATIO = 200
 #: Parts up to this many bytes may have any ratio (a small part of spaces compresses well).
@@ -106,6 +110,12 @@ declarations), which no workbook written by a spreadsheet has
                 f"{MAX_PART_BYTES:,}: too large to read (or a zip bomb)"
             )
             raise PackageError(msg)
+        if size > MAX_METADATA_BYTES and _is_metadata(part.filename):
+            msg = (
+                f"part {part.filename} would inflate to {size:,} bytes, more than the "
+                f"{MAX_METADATA_BYTES:,} such a part ever needs"
+            )
+            raise PackageError(msg)
         if size > RATIO_FLOOR and size > MAX_RATIO * max(part.compress_size, 1):
             msg = (
                 f"part {part.filename} would inflate {size // max(part.compress_size, 1)} "
@@ -122,6 +132,15 @@ declarations), which no workbook written by a spreadsheet has
                 "workbook written by a spreadsheet has"
             )
             raise PackageError(msg)
+
+
+def _is_metadata(name: str) -> bool:
+    """Whether openpyxl parses the part whole, with a slow pure-Python parser."""
+    lower = name.lower()
+    return lower.endswith(".rels") or lower in _METADATA
+
+
+_METADATA = {"[content_types].xml", "xl/workbook.xml", "xl/styles.xml"}
 
 
 def _has_doctype(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
