@@ -175,9 +175,10 @@ def test_html_has_pictures_when_the_plot_extra_is_installed(html: str) -> None:
 
 
 def test_html_escapes_text_from_data(tmp_path: Path) -> None:
-    city = load_example()
-    units = city._tables["units"]
+    example = load_example()
+    units = example.units  # a copy: the cached example stays as it is for other tests
     units.loc[units["level"] == "pemda", "name"] = "<script>alert(1)</script> & Co"
+    city = cascade.Cascade(**{**example.tables, "units": units})
     page = build_report(city, as_of=AS_OF).html(pictures=False)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page

@@ -77,11 +77,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
 from cascade._index import IdIndex
 from cascade._normalise import TableSource, normalise_tables, period_categorical
 from cascade._tree import Tree
-from cascade.errors import UnknownIdError, UsageError
+from cascade.errors import InputError, InputProblem, UnknownIdError, UsageError
 from cascade.period import Period, period_sort_key
 from cascade.records import RECORD_TYPES, Goal, Indicator, Record, Unit
 from cascade.schema import TABLE_NAMES, TABLES
@@ -124,6 +125,9 @@ class Cascade:
     InputError
         If a table cannot be read; it lists every bad cell with its row (the frame's index
         label) and column.
+    UsageError
+        If a table is neither a DataFrame nor an iterable of row mappings (a path, a
+        number, a list holding something that is not a mapping).
     """
 
     def __init__(
@@ -182,8 +186,9 @@ class Cascade:
     ) -> Cascade:
         """Build a cascade from records (:mod:`cascade.records`) or plain dicts.
 
-        Each record is validated by its pydantic model first, so a bad record raises
-        :class:`pydantic.ValidationError` naming the field.
+        Each record is validated by its pydantic model first; every invalid field of every
+        record is reported in one :class:`~cascade.errors.InputError`, with the table, the
+        record's position (0-based) and the field.
 
         Examples
         --------
@@ -214,14 +219,13 @@ class Cascade:
             "budgets": budgets,
         }
         raw: dict[str, pd.DataFrame] = {}
+        problems: list[InputProblem] = []
         for name, rows in given.items():
-            model = RECORD_TYPES[name]
-            dumped = [
-                (r if isinstance(r, model) else model.model_validate(r)).model_dump(mode="json")
-                for r in rows
-            ]
+            dumped = _validated(RECORD_TYPES[name], rows, name, problems)
             frame = pd.DataFrame(dumped, columns=None if dumped else TABLES[name].column_names)
             raw[name] = frame
+        if problems:
+            raise InputError(problems)
         return cls._from_tables(raw)
 
     @classmethod
@@ -582,13 +586,68 @@ class Cascade:
 
 
 def _as_frame(value: FrameLike | None, table: str) -> pd.DataFrame | None:
-    """A DataFrame from what the user passed; an empty list is an empty table."""
+    """A DataFrame from what the user passed; an empty list is an empty table.
+
+    Anything but a DataFrame, ``None`` or an iterable of row mappings (a number, a path, a
+    string, a list holding something that is not a mapping) is a :class:`UsageError` that
+    names the table and, for a bad row, its position.
+    """
     if value is None or isinstance(value, pd.DataFrame):
         return value
-    rows = list(value)
+    if isinstance(value, str | bytes | os.PathLike) or not isinstance(value, Iterable):
+        path_like = isinstance(value, str | os.PathLike)
+        hint = " (to read a file, use cascade.read)" if path_like else ""
+        msg = (
+            f"table {table}: expected a DataFrame or an iterable of rows (mappings of column "
+            f"to value), got {type(value).__name__}{hint}"
+        )
+        raise UsageError(msg)
+    rows: list[object] = list(value)  # typed loosely: callers pass anything
+    for position, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            msg = (
+                f"table {table}, row {position}: expected a mapping of column to value, "
+                f"got {type(row).__name__}"
+            )
+            raise UsageError(msg)
     if not rows:
         return pd.DataFrame(columns=TABLES[table].column_names)
     return pd.DataFrame(rows)
+
+
+def _validated(
+    model: type[Record], rows: Iterable[Any], table: str, problems: list[InputProblem]
+) -> list[dict[str, Any]]:
+    """Each valid record as a JSON-mode dict; each invalid field added to ``problems``.
+
+    A record that is already an instance of ``model`` is taken as it is; anything else is
+    validated by the model, and each pydantic error becomes an :class:`InputProblem` with
+    the table, the record's position (0-based) and the field.
+    """
+    if isinstance(rows, str | bytes | os.PathLike) or not isinstance(rows, Iterable):
+        msg = f"table {table}: expected an iterable of records, got {type(rows).__name__}"
+        raise UsageError(msg)
+    dumped: list[dict[str, Any]] = []
+    for position, row in enumerate(rows):
+        if isinstance(row, model):
+            dumped.append(row.model_dump(mode="json"))
+            continue
+        try:
+            dumped.append(model.model_validate(row).model_dump(mode="json"))
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = ".".join(str(part) for part in error["loc"]) or None
+                given = error.get("input")
+                problems.append(
+                    InputProblem(
+                        table=table,
+                        row=position,
+                        column=field,
+                        value=None if isinstance(given, Mapping) else repr(given)[:80],
+                        message=error["msg"],
+                    )
+                )
+    return dumped
 
 
 def _plain(value: object) -> object:

@@ -44,7 +44,9 @@ def _per_goal(ctx: Context, lines: np.ndarray) -> tuple[np.ndarray, pd.Series]:
     frame = pd.DataFrame(
         {"goal": goals, "period": ctx.budgets["period"].take(lines).astype("str").to_numpy()}
     )
-    grouped = frame.drop_duplicates().groupby("goal", sort=True)["period"].agg(", ".join)
+    # Periods in order, whatever the order of the rows: a report must not depend on it.
+    frame = frame.drop_duplicates().sort_values(["goal", "period"], kind="stable")
+    grouped = frame.groupby("goal", sort=True)["period"].agg(", ".join)
     return grouped.index.to_numpy(dtype=np.int64), grouped.reset_index(drop=True)
 
 
