@@ -101,8 +101,10 @@ def test_mixed_encodings_are_refused_with_the_line(tmp_path: Path) -> None:
         (b"\x00" * 5000, "not a text file"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a text file"),
         (b"PK\x03\x04" + bytes(3000), "not a text file"),
+        # random bytes hold UTF-8 letters by chance: binary all the same, not "mixed" text
+        ("é".encode() + bytes(range(256)) * 4, "not a text file"),
     ],
-    ids=["all-bytes", "zeros", "png", "zip"],
+    ids=["all-bytes", "zeros", "png", "zip", "binary-with-a-utf8-letter"],
 )
 def test_a_binary_file_as_a_table(content: bytes, words: str, tmp_path: Path) -> None:
     folder = folder_of(tmp_path, TINY)

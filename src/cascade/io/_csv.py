@@ -66,6 +66,8 @@ def _decode(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if b"\x00" in data:  # not UTF-8 and holding NUL bytes: binary, not mixed text
+            return _undecodable(path)
         if _UTF8_MULTIBYTE.search(data):
             line = data[: exc.start].count(b"\n") + 1
             message = (
