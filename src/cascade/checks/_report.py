@@ -200,7 +200,11 @@ class Report:
 
     def __repr__(self) -> str:
         s = self.summary()
+
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
         return (
-            f"<Report: {s['error']} errors, {s['warning']} warnings, {s['info']} info"
-            f" from {len(self.rules)} rules>"
+            f"<Report: {count(s['error'], 'error')}, {count(s['warning'], 'warning')},"
+            f" {s['info']} info from {count(len(self.rules), 'rule')}>"
         )

@@ -105,7 +105,7 @@ def assert_consistent(
     <Report: 0 errors, 0 warnings, 0 info from 30 rules>
     >>> broken = cascade.load_example("with-defects")
     >>> assert_consistent(broken, ignore=["structure", "alignment", "values", "budget"])
-    <Report: 0 errors, 0 warnings, 0 info from 1 rules>
+    <Report: 0 errors, 0 warnings, 0 info from 1 rule>
     >>> assert_consistent(broken, ignore="CAS1", min_severity="error")
     Traceback (most recent call last):
     ...
