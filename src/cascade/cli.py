@@ -363,8 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         _fail(str(exc))
     except InputError as exc:
         _fail(_describe_input_error(exc))
-    except CascadeError as exc:
-        _fail(_one_line(str(exc)))
+    except CascadeError as exc:  # messages written as lines (an invalid policy) keep them
+        _fail(str(exc))
     except BrokenPipeError:  # pragma: no cover - e.g. `cascade demo | head`
         # Python flushes stdout at exit; point it at devnull so that does not fail too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

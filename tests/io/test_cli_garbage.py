@@ -17,6 +17,7 @@ import pytest
 from tests.io._hostile import tiny
 
 from cascade.cli import main
+from cascade.datasets import load_example
 from cascade.io import write
 
 AS_OF = "2024"
@@ -193,3 +194,16 @@ def test_the_done_when_cases_as_a_process(case: str, tmp_path: Path) -> None:
     assert done.stderr.startswith("cascade: error: ")
     assert words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_invalid_policy_lists_its_problems_one_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('floor = "abc"\n')
+    folder = tmp_path / "kota"
+    write(load_example(), folder)
+    assert main(["check", str(folder), "--policy", str(policy)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"cascade: error: invalid policy in {policy}:"
+    assert err[1].startswith(f"  - {policy}, column floor: Input should be a valid number")
