@@ -20,7 +20,22 @@ binding (sumber penilaian)
 
 A profile is a JSON file (structure) beside a CSV file (criteria: ``code, position, scale,
 binding, checks, text`` and, for a local profile, ``national``, the national code it stands
-for). The shipped profiles are :data:`PROFILES`.
+for). The shipped profiles are :data:`PROFILES`:
+
+``national-88-2021``
+    The pemda list of research section 1.3: 80 criteria; 31 bound to data, 9 to proxies, 40
+    unknown (research 2.1), about 34, 13 and 53 points. Y/T for pemenuhan and for the IT
+    criteria 2.b.6–7, A–E otherwise; predikat by ``>``.
+``trenggalek-opd``
+    Trenggalek's OPD worksheet (research 1.3, [TRG]): AREN001.1–.2, AREN002.4, AREN002.11,
+    AREN003.6 and BKUR003.2 dropped and the rest renumbered; DVAL004 *Capaian* (7.5 points,
+    underachieved / no-improvement / realisation-mismatch) with 4.c reduced to 5; A–D for
+    graded criteria, Y/T for 1.b.1–3 and 2.b.4; predikat by ``>=``. Inferred where the research
+    is silent: 2.a, 2.b, 3.a–3.c, 4.a and 4.c keep the national items and numbers; 4.b has
+    Trenggalek's four items (berjenjang, pendalaman, sesuai pedoman, TI), so the national
+    4.b.2 (SDM) and 4.b.4 (seluruh unit) are dropped and "berjenjang" has no national code;
+    1.b keeps the national numbers (.5–.10) although .4 is dropped, as the research's "same"
+    aliases say; the IT criteria 2.b.6–7 stay Y/T; bindings follow the national criterion.
 
 >>> p = load_profile("national-88-2021")
 >>> len(p.criteria), p.criterion("AREN002.8").position
