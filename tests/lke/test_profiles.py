@@ -181,3 +181,36 @@ def test_not_json(tmp_path):
     path.write_text("{", encoding="utf-8")
     with pytest.raises(FileFormatError, match="not JSON"):
         load_profile(path)
+
+
+# The checks issue 8 adds (research 2.2); the others must already be in the catalogue.
+NEW_CHECKS = {
+    "unit-without-goal",
+    "employee-without-rhk",
+    "crosscutting-absent",
+    "crosscutting-unlinked",
+    "renaksi-missing",
+    "realisation-gap",
+    "unfunded-goal",
+    "underachieved",
+    "no-improvement",
+    "inefficient-spend",
+    "target-regression",
+    "target-path-break",
+    "iku-churn",
+    "goal-not-outcome",
+    "indicator-not-smart",
+    "missing-measurement-metadata",
+    "report-comparison-gap",
+    "plan-drift",
+    "cascade-depth",
+}
+
+
+@pytest.mark.parametrize("name", PROFILES)
+def test_checks_named_by_criteria_exist_or_are_planned(name):
+    from cascade.checks.catalogue import CATALOGUE
+
+    known = {rule.name for rule in CATALOGUE} | NEW_CHECKS
+    named = {check for c in load_profile(name).criteria for check in c.checks}
+    assert named - known == set()
