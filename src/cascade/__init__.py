@@ -85,10 +85,21 @@ _LAZY: dict[str, str] = {
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif not name.startswith("_"):
+        # A subpackage used as an attribute (``cascade.datasets.example_defects()``), as
+        # when this module imported them all.
+        try:
+            value = importlib.import_module(f"cascade.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cascade.{name}":
+                raise  # the module exists but needs something missing: say so
+            msg = f"module 'cascade' has no attribute {name!r}"
+            raise AttributeError(msg) from None
+    else:
         msg = f"module 'cascade' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
