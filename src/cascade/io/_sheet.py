@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple, NoReturn
 from xml.parsers import expat
@@ -37,6 +37,8 @@ from xml.parsers import expat
 import numpy as np
 import pandas as pd
 from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+from cascade._parse import header_text
 
 __all__ = [
     "MAX_CELLS",
@@ -65,6 +67,7 @@ _TEXT, _PHONETIC, _MERGE = f"{_MAIN} t", f"{_MAIN} rPh", f"{_MAIN} mergeCell"
 _STRING_ITEM = f"{_MAIN} si"
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _CHUNK = 1 << 22
+_DOCTYPE = "it has a DOCTYPE (XML entity declarations), which no spreadsheet writes"
 _DIGITS = "0123456789"
 
 # A row with nothing in it: <row r="9" .../> or <row r="9" ...><c r="A9" s="1"/>...</row>.
@@ -186,7 +189,7 @@ class _Reader:
     # -- expat handlers
 
     def doctype(self, *_: object) -> None:
-        self.fail("it has a DOCTYPE (XML entity declarations), which no spreadsheet writes")
+        self.fail(_DOCTYPE)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if self.cell is not None:
@@ -409,24 +412,33 @@ def read_sheet(stream: IO[bytes], context: SheetContext) -> Sheet:
         larger than :data:`MAX_CELLS` cells.
     """
     reader = _Reader(context)
+    _parse_xml(reader, _chunks(stream), what="the sheet is ")
+    return _sheet(reader)
+
+
+def _parse_xml(handlers: _Reader | _Strings, chunks: Iterable[bytes], *, what: str) -> None:
+    """Feed ``chunks`` to a namespace-aware expat parser driving ``handlers``.
+
+    A DOCTYPE or entity declaration, and whatever else a handler stops at, ends the parse
+    with the handler's ``error``; XML that is not well-formed names the line and column.
+    """
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = reader.doctype
-    parser.EntityDeclHandler = reader.doctype
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.characters
+    parser.StartDoctypeDeclHandler = handlers.doctype
+    parser.EntityDeclHandler = handlers.doctype
+    parser.StartElementHandler = handlers.start
+    parser.EndElementHandler = handlers.end
+    parser.CharacterDataHandler = handlers.characters
     try:
-        for chunk in _chunks(stream):
+        for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _StopError:
-        raise SheetError(reader.error) from None
+        raise SheetError(handlers.error or _DOCTYPE) from None
     except expat.ExpatError as exc:
         where = f"line {exc.lineno}, column {exc.offset + 1}"
-        message = f"the sheet is not well-formed XML ({expat.ErrorString(exc.code)}, {where})"
+        message = f"{what}not well-formed XML ({expat.ErrorString(exc.code)}, {where})"
         raise SheetError(message) from None
-    return _sheet(reader)
 
 
 def _too_large(rows: int, columns: int) -> str:
@@ -452,7 +464,7 @@ def _sheet(reader: _Reader) -> Sheet:
     for i, (_, row) in enumerate(data):
         part = row[:width]
         cells[i, : len(part)] = part
-    headers = [_header_text(v) for v in header[:width]]
+    headers = [header_text(v) for v in header[:width]]
     headers += [""] * (width - len(headers))
     frame = pd.DataFrame(cells, columns=pd.Index(headers, dtype=object), dtype=object)
     return Sheet(frame, [number for number, _ in data], reader.uncached, reader.merged)
@@ -467,28 +479,18 @@ def _filled(cells: list[object]) -> int:
     return 0
 
 
-def _header_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
 class _Strings:
     """Expat handlers that collect the text of each ``<si>`` of the shared string table."""
 
     def __init__(self) -> None:
         self.strings: list[str] = []
+        self.error: str | None = None
         self.item: list[str] | None = None
         self.text: list[str] | None = None
         self.phonetic = False
 
     def doctype(self, *_: object) -> None:
+        self.error = _DOCTYPE
         raise _StopError
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
@@ -526,22 +528,5 @@ def read_shared_strings(stream: IO[bytes]) -> list[str]:
         If the XML is not well-formed or has a DOCTYPE.
     """
     reader = _Strings()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = reader.doctype
-    parser.EntityDeclHandler = reader.doctype
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.characters
-    try:
-        while chunk := stream.read(_CHUNK):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except _StopError:
-        message = "it has a DOCTYPE (XML entity declarations), which no spreadsheet writes"
-        raise SheetError(message) from None
-    except expat.ExpatError as exc:
-        where = f"line {exc.lineno}, column {exc.offset + 1}"
-        message = f"not well-formed XML ({expat.ErrorString(exc.code)}, {where})"
-        raise SheetError(message) from None
+    _parse_xml(reader, iter(lambda: stream.read(_CHUNK), b""), what="")
     return reader.strings
