@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from cascade.engine import Results
     from cascade.engine._results import Level
     from cascade.model import Cascade
+    from cascade.period import Period
 
 __all__ = ["DEMO_SECTIONS", "PROGRESS_DELAY", "DemoData", "Section", "main"]
 
@@ -607,17 +608,23 @@ _TEXT_COLUMNS = ("name", "statement")
 _SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
 
-def _run_propagate(args: argparse.Namespace) -> int:
-    from cascade.engine import propagate
+def _as_of(args: argparse.Namespace) -> Period:
+    """The ``--as-of`` period; a period that does not parse is a usage error naming it."""
     from cascade.errors import InvalidPeriodError
     from cascade.period import Period
-    from cascade.policy import Policy
 
     try:
-        as_of = Period.parse(args.as_of)
+        return Period.parse(args.as_of)
     except InvalidPeriodError as exc:
         msg = f"--as-of: {exc}"
         raise UsageError(msg) from None
+
+
+def _run_propagate(args: argparse.Namespace) -> int:
+    from cascade.engine import propagate
+    from cascade.policy import Policy
+
+    as_of = _as_of(args)
     output_format = _propagate_format(args.format, args.output)
     if output_format == "xlsx":
         if not args.output:
@@ -653,16 +660,10 @@ def _run_propagate(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from cascade.errors import InvalidPeriodError
-    from cascade.period import Period
     from cascade.policy import Policy
     from cascade.report import build_report, report_format
 
-    try:
-        as_of = Period.parse(args.as_of)
-    except InvalidPeriodError as exc:
-        msg = f"--as-of: {exc}"
-        raise UsageError(msg) from None
+    as_of = _as_of(args)
     try:
         report_format(args.output)
     except UsageError as exc:
