@@ -46,7 +46,7 @@ from pydantic import (
 from cascade.errors import InputProblem, UsageError
 from cascade.scales import LKJIP, Scale, scale_named
 
-__all__ = ["Policy", "Suppression", "find_policy_file"]
+__all__ = ["EvaluationSettings", "Policy", "Suppression", "find_policy_file"]
 
 
 class Suppression(BaseModel):
@@ -67,6 +67,106 @@ class Suppression(BaseModel):
     rule: str = Field(min_length=1)
     subject: str = Field(min_length=1)
     reason: str = Field(min_length=1)
+
+
+#: First words of a goal statement that describe an activity or an output, not a result
+#: (research lke.md 2.2 after [SGEN], plus the nouns of activities).
+OUTPUT_LEADS: tuple[str, ...] = (
+    "jumlah",
+    "tersedianya",
+    "terlaksananya",
+    "terselenggaranya",
+    "terbangunnya",
+    "tersusunnya",
+    "terdistribusinya",
+    "pelaksanaan",
+    "penyusunan",
+    "penyelenggaraan",
+    "pengadaan",
+    "pembangunan",
+    "fasilitasi",
+    "koordinasi",
+)
+
+#: First words of a goal statement that name a condition reached: a result (outcome).
+RESULT_LEADS: tuple[str, ...] = (
+    "meningkatnya",
+    "menurunnya",
+    "terwujudnya",
+    "menguatnya",
+    "berkurangnya",
+    "tercapainya",
+    "terkendalinya",
+)
+
+
+class EvaluationSettings(BaseModel):
+    """Thresholds and domain words of the evaluation rules (``CAS5xx``).
+
+    Every default is the one of the LKE research (``research/lke.md`` section 2.2); an office
+    that words its plans differently or grades more strictly changes them here, in the
+    ``[evaluation]`` table of its policy file.
+
+    Parameters
+    ----------
+    output_leads
+        First words (lower case) of a goal statement that make it an output or an activity
+        (``goal-not-outcome`` warns).
+    result_leads
+        First words that make it a result; a statement starting with neither is reported as
+        info.
+    plan_levels
+        Unit levels that must own a goal with an indicator and a target
+        (``unit-without-goal``).
+    min_agencies
+        Agencies (perangkat daerah) that must support a pemda goal (``crosscutting-absent``).
+    single_agency_goals
+        Pemda goals allowed a single agency, by goal id.
+    max_iku_changes
+        Years of the plan period in which a goal's set of key indicators (IKU) may change
+        (``iku-churn``).
+    spend_tolerance
+        Points by which budget absorption may run ahead of achievement
+        (``inefficient-spend``).
+    depth_share
+        Share of the owners at a level that must have a goal, an indicator, a target and a
+        realisation for the cascade to reach that level (the ``cascade-depth`` metric).
+    benchmark_columns
+        Extra indicator columns read as the benchmark (pembanding) value.
+    measurement_columns
+        Extra indicator columns every key or PK indicator must fill
+        (``missing-measurement-metadata``).
+
+    Examples
+    --------
+    >>> EvaluationSettings(max_iku_changes=0).max_iku_changes
+    0
+    >>> "meningkatnya" in EvaluationSettings().result_leads
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    output_leads: tuple[str, ...] = OUTPUT_LEADS
+    result_leads: tuple[str, ...] = RESULT_LEADS
+    plan_levels: tuple[
+        Literal["perangkat_daerah", "administrator", "pengawas", "pelaksana"], ...
+    ] = (
+        "administrator",
+        "pengawas",
+    )
+    min_agencies: int = Field(default=2, ge=1)
+    single_agency_goals: tuple[str, ...] = ()
+    max_iku_changes: int = Field(default=1, ge=0)
+    spend_tolerance: float = Field(default=10.0, ge=0)
+    depth_share: float = Field(default=0.9, gt=0, le=1)
+    benchmark_columns: tuple[str, ...] = ("benchmark", "pembanding")
+    measurement_columns: tuple[str, ...] = ("definisi_operasional", "formula", "sumber_data")
+
+    @field_validator("output_leads", "result_leads")
+    @classmethod
+    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(word.strip().lower() for word in value)
 
 
 class Policy(BaseModel):
@@ -118,6 +218,8 @@ class Policy(BaseModel):
     goal_weighting
         How a goal averages its indicators: ``equal`` (the default, as LKjIPs do) or
         ``weight`` (by each indicator's ``weight``).
+    evaluation
+        Thresholds and domain words of the evaluation rules (:class:`EvaluationSettings`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -138,6 +240,7 @@ class Policy(BaseModel):
     zero_target: Literal["equal_is_met", "met_or_better", "missing"] = "equal_is_met"
     scale: Scale = LKJIP
     goal_weighting: Literal["equal", "weight"] = "equal"
+    evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
 
     @model_validator(mode="after")
     def _cap_above_floor(self) -> Policy:

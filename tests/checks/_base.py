@@ -112,3 +112,4 @@ class Case:
     policy: dict[str, object] = field(default_factory=dict)
     period: str | None = None
     note: str = ""
+    as_of: str | None = None

@@ -14,7 +14,9 @@ from cascade.strategies import INJECTABLE, DefectiveCascade, InvalidArgument, de
 
 
 def test_every_stable_data_rule_is_injectable() -> None:
-    stable = [r.name for r in CATALOGUE if r.status == "stable" and r.family != "meta"]
+    stable = [
+        r.name for r in CATALOGUE if r.status == "stable" and r.default and r.family != "meta"
+    ]
     assert list(INJECTABLE) == stable
 
 

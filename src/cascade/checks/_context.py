@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from cascade.achievement import Achievement
     from cascade.model import Cascade
     from cascade.period import Period
-    from cascade.policy import Policy
+    from cascade.policy import EvaluationSettings, Policy
 
 __all__ = [
     "FINDING_COLUMNS",
     "KINDS",
     "Context",
+    "NotApplicable",
     "SubjectKind",
     "concat",
     "label",
@@ -56,6 +57,18 @@ _TABLE = {"unit": "units", "goal": "goals", "indicator": "indicators"}
 TextLike = str | Sequence[str] | pd.Series | np.ndarray
 
 
+class NotApplicable(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a rule (through :meth:`Context.not_applicable`) that lacks the data it needs.
+
+    The run records the reason in :attr:`Report.not_applicable
+    <cascade.checks.Report.not_applicable>`; the rule neither passes nor fails.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Context:
     """Inputs and shared joins for one check run.
 
@@ -67,12 +80,25 @@ class Context:
         The periods whose targets, realisations and budgets are checked.
     policy
         The check policy.
+    as_of
+        The last period whose data are due (a quarter or month inside the year checked, for
+        an in-year look); ``None`` when every period checked has ended.
     """
 
-    def __init__(self, cascade: Cascade, periods: list[Period], policy: Policy) -> None:
+    def __init__(
+        self,
+        cascade: Cascade,
+        periods: list[Period],
+        policy: Policy,
+        *,
+        as_of: Period | None = None,
+    ) -> None:
         self.cascade = cascade
         self.periods = periods
         self.policy = policy
+        self.as_of = as_of
+        #: Parts of a rule that did not apply, by reason (see :meth:`not_applicable`).
+        self.partly_not_applicable: list[str] = []
         tables = cascade._tables
         self.units: pd.DataFrame = tables["units"]
         self.goals: pd.DataFrame = tables["goals"]
@@ -86,6 +112,33 @@ class Context:
         self.indicator_tree: Tree = trees["indicator"]
         #: Grids of target columns already built (see ``values.target_grid``), by column.
         self.grids: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    @property
+    def settings(self) -> EvaluationSettings:
+        """The thresholds and domain words of the evaluation rules."""
+        return self.policy.evaluation
+
+    def not_applicable(self, reason: str, *, partly: bool = False) -> None:
+        """Declare that the running rule cannot be decided on these data, and why.
+
+        With ``partly=False`` (the default) the rule stops here: it raises
+        :class:`NotApplicable`, and the report lists the rule as not applicable with
+        ``reason`` instead of as passed. With ``partly=True`` the rule goes on with the part
+        it can decide and the reason is noted beside its findings (a benchmark column that is
+        absent while the other comparisons can be checked).
+        """
+        if partly:
+            self.partly_not_applicable.append(reason)
+            return
+        raise NotApplicable(reason)
+
+    def elapsed(self, period: Period) -> bool:
+        """Whether ``period`` has ended by :attr:`as_of` (always, without an ``as_of``)."""
+        if self.as_of is None:
+            return True
+        return period.year * 100 + period.last_month <= self.as_of.year * 100 + (
+            self.as_of.last_month
+        )
 
     def refs(self, table: str, column: str) -> np.ndarray:
         """For each row of ``table``, the row its id column ``column`` refers to (-1 if none)."""

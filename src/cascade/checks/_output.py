@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from cascade.checks._report import Report
     from cascade.model import Cascade
 
-__all__ = ["render_csv", "render_junit", "render_text", "summary_line"]
+__all__ = [
+    "not_applicable_lines",
+    "render_csv",
+    "render_junit",
+    "render_text",
+    "summary_line",
+]
 
 
 def summary_line(report: Report) -> str:
@@ -32,10 +38,29 @@ def summary_line(report: Report) -> str:
 
     periods = ", ".join(report.periods) if report.periods else "none"
     label = "period" if len(report.periods) <= 1 else "periods"
-    return (
+    line = (
         f"{plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, "
         f"{plural(s['info'], 'info')} from {len(report.rules)} rules ({label} {periods})"
     )
+    if report.not_applicable:
+        line += f"; {len(report.not_applicable)} not applicable"
+    return line
+
+
+def not_applicable_lines(report: Report) -> list[str]:
+    """One line per rule that could not be decided (wholly or in part), with the reason."""
+    from cascade.checks.catalogue import CATALOGUE
+
+    names = {r.code: r.name for r in CATALOGUE}
+    lines = [
+        f"  {code} {names.get(code, '')}: {reason}"
+        for code, reason in sorted(report.not_applicable.items())
+    ]
+    lines += [
+        f"  {code} {names.get(code, '')} (in part): {reason}"
+        for code, reason in sorted(report.partly_not_applicable.items())
+    ]
+    return lines
 
 
 def _agency_of(cascade: Cascade) -> dict[str, tuple[int, str, str]]:
@@ -62,8 +87,10 @@ def _agency_of(cascade: Cascade) -> dict[str, tuple[int, str, str]]:
 def render_text(report: Report, cascade: Cascade) -> str:
     """Findings grouped by agency and severity, then a summary line."""
     frame = report.to_frame()
+    skipped = not_applicable_lines(report)
+    tail = ("Not applicable:\n" + "\n".join(skipped) + "\n\n") if skipped else ""
     if frame.empty:
-        return f"No findings. {summary_line(report)}\n"
+        return f"{tail}No findings. {summary_line(report)}\n"
     groups = _agency_of(cascade)
     frame["group"] = [
         groups.get(str(o), (2, "", "Not in the units table"))
@@ -85,6 +112,7 @@ def render_text(report: Report, cascade: Cascade) -> str:
             out.write(f"  {row.severity:<7} {row.code} {row.name}{period}: {row.message}\n")
             out.write(f"          hint: {row.hint}\n")
         out.write("\n")
+    out.write(tail)
     out.write(summary_line(report) + "\n")
     return out.getvalue()
 
@@ -107,10 +135,10 @@ def render_junit(report: Report) -> str:
     suite = ET.Element(
         "testsuite",
         name="cascade check",
-        tests=str(len(report.rules)),
+        tests=str(len(report.rules) + len(report.not_applicable)),
         failures=str(len(failing)),
         errors="0",
-        skipped="0",
+        skipped=str(len(report.not_applicable)),
     )
     ET.SubElement(
         ET.SubElement(suite, "properties"),
@@ -140,5 +168,11 @@ def render_junit(report: Report) -> str:
             ET.SubElement(case, "system-out").text = "\n".join(
                 f"{r.severity} {r.subject_id}: {r.message}" for r in rest.itertuples(index=False)
             )
+    for code, reason in sorted(report.not_applicable.items()):
+        rule = by_code[code]
+        case = ET.SubElement(
+            suite, "testcase", classname=f"cascade.{rule.category}", name=f"{code} {rule.name}"
+        )
+        ET.SubElement(case, "skipped", message=f"not applicable: {reason}")
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"

@@ -97,9 +97,16 @@ class Report:
     Attributes
     ----------
     rules
-        Codes of the rules that ran, in catalogue order.
+        Codes of the rules that ran and could decide, in catalogue order.
     periods
         The periods checked.
+    not_applicable
+        Rules that were selected but could not be decided on these data, code → reason
+        (``"needs targets for at least two years"``). Such a rule neither passed nor failed:
+        it is not in :attr:`rules`.
+    partly_not_applicable
+        Rules that ran but could decide only part of what they check, code → the reason for
+        the part left out (a benchmark column that is absent).
     unmatched_suppressions
         Suppressions of the policy that matched no finding (each is also a finding of the rule
         ``unused-suppression``).
@@ -111,10 +118,14 @@ class Report:
         *,
         rules: list[str],
         periods: list[str],
+        not_applicable: dict[str, str] | None = None,
+        partly_not_applicable: dict[str, str] | None = None,
     ) -> None:
         self._frame = frame[COLUMNS].reset_index(drop=True)
         self.rules = rules
         self.periods = periods
+        self.not_applicable = dict(not_applicable or {})
+        self.partly_not_applicable = dict(partly_not_applicable or {})
 
     @property
     def ok(self) -> bool:
@@ -172,13 +183,19 @@ class Report:
         return {s.value: int(counts.get(s.value, 0)) for s in Severity}
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain data: ``ok``, ``summary``, ``periods``, ``rules``, ``findings``."""
+        """The report as plain data.
+
+        Keys: ``ok``, ``summary``, ``periods``, ``rules``, ``not_applicable`` and
+        ``partly_not_applicable`` (code → reason), ``findings``.
+        """
         findings = [f.model_dump(mode="json") for f in self.findings]
         return {
             "ok": self.ok,
             "summary": self.summary(),
             "periods": self.periods,
             "rules": self.rules,
+            "not_applicable": self.not_applicable,
+            "partly_not_applicable": self.partly_not_applicable,
             "findings": findings,
         }
 

@@ -10,14 +10,28 @@ rule
     fix*.
 family
     The module a rule lives in, and the hundreds digit of its code: ``CAS1xx`` structure,
-    ``CAS2xx`` alignment, ``CAS3xx`` targets and values, ``CAS4xx`` budget, ``CAS9xx`` meta
-    (findings about the check run itself, such as a suppression that matched nothing).
+    ``CAS2xx`` alignment, ``CAS3xx`` targets and values, ``CAS4xx`` budget, ``CAS5xx``
+    evaluation (what the SAKIP evaluation worksheet, the LKE, asks of a cascade; see
+    :mod:`cascade.checks.evaluation`), ``CAS9xx`` meta (findings about the check run itself,
+    such as a suppression that matched nothing).
 category
     What kind of problem a rule reports, across families: ``integrity`` (the data contradicts
     itself: duplicate ids, dangling references, cycles, unreadable numbers), ``linkage``
     (links that break the cascade: orphans, owners or levels out of line), ``completeness``
     (something the plan must have is missing) and ``consistency`` (numbers that should agree
-    do not).
+    do not), ``performance`` (results below what was planned: targets not met, no
+    improvement, money spent ahead of results) and ``quality`` (a plan that is complete and
+    consistent but weak by the evaluator's measure: output wording, non-SMART indicators,
+    targets that fall back, key indicators that keep changing).
+default
+    Whether a rule runs when nothing is selected. The consistency rules (families 1–4) do;
+    the evaluation rules (``CAS5xx``) do not, because a clean plan can still underachieve or
+    lack quarterly targets: select them by family (``evaluation``), by code, or by running
+    :func:`cascade.assess`.
+not applicable
+    A rule that needs data the cascade does not hold (several years, an optional column, a
+    benchmark) reports itself not applicable, with the reason, instead of passing or
+    failing (:attr:`cascade.checks.Report.not_applicable`).
 status
     ``stable``, ``preview`` or ``removed``. A code is never reused: a removed rule stays in the
     catalogue with its code and name, and selecting it is an error that says so.
@@ -37,7 +51,7 @@ if TYPE_CHECKING:
 
     from cascade.checks._context import Context
 
-__all__ = ["Category", "Rule", "RuleFunction", "Severity", "Status", "rule"]
+__all__ = ["FAMILIES", "Category", "Rule", "RuleFunction", "Severity", "Status", "rule"]
 
 
 class Severity(enum.StrEnum):
@@ -63,10 +77,15 @@ class Category(enum.StrEnum):
     LINKAGE = "linkage"
     COMPLETENESS = "completeness"
     CONSISTENCY = "consistency"
+    PERFORMANCE = "performance"
+    QUALITY = "quality"
 
 
 Status = Literal["stable", "preview", "removed"]
 RuleFunction = Callable[["Context"], "pd.DataFrame"]
+
+#: Family by the hundreds digit of a code; any other digit is ``meta``.
+FAMILIES = {"1": "structure", "2": "alignment", "3": "values", "4": "budget", "5": "evaluation"}
 
 _CODE = re.compile(r"^CAS[1-9]\d\d$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -95,6 +114,8 @@ class Rule:
         ``stable``, ``preview`` or ``removed``.
     since
         The version that added the rule.
+    default
+        Whether the rule runs when nothing is selected (the evaluation rules do not).
     """
 
     code: str
@@ -105,6 +126,7 @@ class Rule:
     func: RuleFunction | None
     status: Status = "stable"
     since: str = "0.1.0"
+    default: bool = True
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):
@@ -116,10 +138,8 @@ class Rule:
 
     @property
     def family(self) -> str:
-        """The family module: ``structure``, ``alignment``, ``values`` or ``budget``."""
-        return {"1": "structure", "2": "alignment", "3": "values", "4": "budget"}.get(
-            self.code[3], "meta"
-        )
+        """The family: ``structure``, ``alignment``, ``values``, ``budget``, ``evaluation``."""
+        return FAMILIES.get(self.code[3], "meta")
 
     @property
     def doc(self) -> str:
@@ -161,6 +181,7 @@ def rule(
     category: Category,
     status: Status = "stable",
     since: str = "0.1.0",
+    default: bool = True,
 ) -> Callable[[RuleFunction], Rule]:
     """Declare a rule: decorate its check function with its metadata.
 
@@ -180,6 +201,7 @@ def rule(
             func=func,
             status=status,
             since=since,
+            default=default,
         )
 
     return declare

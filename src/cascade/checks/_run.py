@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from cascade.checks._context import FINDING_COLUMNS, Context
+from cascade.checks._context import FINDING_COLUMNS, Context, NotApplicable
 from cascade.checks._report import COLUMNS, Report
 from cascade.checks._rule import Rule, Severity
 from cascade.checks._select import resolve, select_rules
@@ -71,6 +71,7 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     policy: Policy | Mapping[str, Any] | None = None,
+    as_of: str | Period | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """Check a cascade against the rule catalogue and return every finding.
@@ -85,11 +86,17 @@ def check(
     select
         Rules to run: names, codes, code prefixes, categories or families (see
         :mod:`cascade.checks._select`); replaces the policy's ``select``. By default every
-        stable rule.
+        stable rule that runs by default: the consistency rules, not the evaluation rules
+        (``select=["evaluation"]`` adds those).
     ignore
         Rules not to run; added to the policy's ``ignore``.
     policy
         A :class:`~cascade.policy.Policy` or a mapping of its settings.
+    as_of
+        The last period whose data are due, for a look during the year (``"2024Q2"``): the
+        evaluation rules that ask for quarterly realisations or pro-rata achievement look
+        only at periods that have ended by then. ``None`` (the default) treats every
+        period checked as ended.
     progress
         A callback told how the check goes, as ``progress("check", done, total)`` with one
         step per rule selected (see :mod:`cascade.progress`); ``None``, the default, reports
@@ -124,6 +131,10 @@ def check(
         msg = f"invalid policy: {exc}"
         raise UsageError(msg) from None
     periods = _periods(cascade, period)
+    try:
+        moment = None if as_of is None else Period.parse(as_of)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     rules = select_rules(
         CATALOGUE,
         select=settings.select if select is None else list(select),
@@ -131,7 +142,7 @@ def check(
         select_source="select" if select is not None else "policy select",
         ignore_source="ignore",
     )
-    return run_rules(Context(cascade, periods, settings), rules, progress=progress)
+    return run_rules(Context(cascade, periods, settings, as_of=moment), rules, progress=progress)
 
 
 def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None = None) -> Report:
@@ -144,14 +155,24 @@ def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None 
     cascade, settings, periods = context.cascade, context.policy, context.periods
     parts: list[pd.DataFrame] = []
     ran: list[str] = []
+    not_applicable: dict[str, str] = {}
+    partly: dict[str, str] = {}
     for done, rule in enumerate(rules):
         if progress is not None:
             progress("check", done, len(rules))
         severity = _severity(rule, settings)
         if severity is None or rule.name == "unused-suppression":
             continue
+        context.partly_not_applicable.clear()
+        try:
+            raw = rule(context)
+        except NotApplicable as exc:
+            not_applicable[rule.code] = exc.reason
+            continue
+        if context.partly_not_applicable:
+            partly[rule.code] = "; ".join(context.partly_not_applicable)
         ran.append(rule.code)
-        found = _without_copies(rule(context), rule, cascade)
+        found = _without_copies(raw, rule, cascade)
         if len(found):
             parts.append(_with_metadata(found, rule, severity))
     frame = pd.concat(parts, ignore_index=True) if parts else _empty()
@@ -162,7 +183,13 @@ def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None 
     frame = _sort(frame)
     if progress is not None:
         progress("check", len(rules), len(rules))
-    return Report(frame, rules=ran, periods=[str(p) for p in periods])
+    return Report(
+        frame,
+        rules=ran,
+        periods=[str(p) for p in periods],
+        not_applicable=not_applicable,
+        partly_not_applicable=partly,
+    )
 
 
 def _without_copies(found: pd.DataFrame, rule: Rule, cascade: Cascade) -> pd.DataFrame:

@@ -4,9 +4,13 @@ A selector is one of:
 
 - a rule name (``orphan-indicator``) or code (``CAS202``);
 - a code prefix (``CAS2`` = the alignment family, ``CAS20``);
-- a category (``integrity``, ``alignment``, ``completeness``, ``consistency``);
-- a family (``structure``, ``alignment``, ``values``, ``budget``);
-- ``ALL``.
+- a category (``integrity``, ``linkage``, ``completeness``, ``consistency``,
+  ``performance``, ``quality``);
+- a family (``structure``, ``alignment``, ``values``, ``budget``, ``evaluation``);
+- ``ALL`` (every rule, the evaluation rules included).
+
+With no selection, the rules that run are the stable rules that run by default: every
+consistency rule, and no evaluation rule.
 
 Matching ignores case. An unknown selector, or one that names a removed rule, is a
 :class:`~cascade.errors.UsageError` that says which selector and where it came from.
@@ -70,7 +74,7 @@ def select_rules(
 ) -> list[Rule]:
     """The rules to run, in catalogue order: the selected ones minus the ignored ones."""
     if select is None:
-        chosen = {r.code for r in catalogue if r.status == "stable"}
+        chosen = {r.code for r in catalogue if r.status == "stable" and r.default}
     else:
         chosen = set()
         for selector in select:

@@ -8,7 +8,7 @@ removed rule stays here as ``Rule(..., status="removed", func=None)``.
 
 from __future__ import annotations
 
-from cascade.checks import alignment, budget, meta, structure, values
+from cascade.checks import alignment, budget, evaluation, meta, structure, values
 from cascade.checks._rule import Rule
 
 __all__ = ["CATALOGUE", "rule_by"]
@@ -24,6 +24,7 @@ CATALOGUE: tuple[Rule, ...] = (
     *alignment.RULES,
     *values.RULES,
     *budget.RULES,
+    *evaluation.RULES,
     meta.unused_suppression,
 )
 
