@@ -289,6 +289,7 @@ class Context:
         ids: pd.Series | Sequence[str] | None = None,
         hint: TextLike | None = None,
         period: TextLike | None = None,
+        severity: TextLike | None = None,
     ) -> pd.DataFrame:
         """The frame a rule returns: one finding per subject row.
 
@@ -307,6 +308,10 @@ class Context:
             How to fix it, per finding; ``None`` uses the rule's own hint.
         period
             The period a finding is about, if any.
+        severity
+            Per finding, a severity other than the rule's (``"info"`` for a milder case of
+            the same problem); ``None`` for the rule's own. A policy's severity override for
+            the rule still wins.
         """
         rows = np.asarray(rows, dtype=np.int64)
         n = len(rows)
@@ -325,7 +330,10 @@ class Context:
                 "period": _text(period, n),
             }
         )
-        return frame[FINDING_COLUMNS]
+        frame = frame[FINDING_COLUMNS]
+        if severity is not None:
+            frame = frame.assign(severity=_text(severity, n))
+        return frame
 
     def label(self, kind: SubjectKind, rows: np.ndarray) -> pd.Series:
         """``Indikator "I-3" (Persentase balita gizi buruk)`` for each row, vectorised."""

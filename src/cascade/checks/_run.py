@@ -161,6 +161,7 @@ def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None 
         if progress is not None:
             progress("check", done, len(rules))
         severity = _severity(rule, settings)
+        overridden = rule.name in settings.severity or rule.code in settings.severity
         if severity is None or rule.name == "unused-suppression":
             continue
         context.partly_not_applicable.clear()
@@ -174,7 +175,7 @@ def run_rules(context: Context, rules: list[Rule], *, progress: Progress | None 
         ran.append(rule.code)
         found = _without_copies(raw, rule, cascade)
         if len(found):
-            parts.append(_with_metadata(found, rule, severity))
+            parts.append(_with_metadata(found, rule, severity, own=not overridden))
     frame = pd.concat(parts, ignore_index=True) if parts else _empty()
     frame = _locate(frame, context)
     frame = _apply_suppressions(frame, settings, rules)
@@ -233,12 +234,18 @@ def _default_hint(rule: Rule) -> str:
     return text.split("\n\n", 1)[0].replace("\n", " ").replace("``", "").strip()
 
 
-def _with_metadata(found: pd.DataFrame, rule: Rule, severity: Severity) -> pd.DataFrame:
+def _with_metadata(
+    found: pd.DataFrame, rule: Rule, severity: Severity, *, own: bool = True
+) -> pd.DataFrame:
+    """The rule's metadata on its findings; a finding's own severity is kept if ``own``."""
     out = found[FINDING_COLUMNS].copy()
     out["hint"] = out["hint"].fillna(_default_hint(rule))
     out["code"] = rule.code
     out["name"] = rule.name
     out["severity"] = severity.value
+    if own and "severity" in found:
+        given = found["severity"].reset_index(drop=True)
+        out["severity"] = given.where(given.notna(), severity.value).to_numpy()
     out["category"] = rule.category.value
     return out
 
