@@ -131,6 +131,249 @@ def _regression_needs_the_year_before() -> Case:
     return Case(REGRESSION, t, note="needs realisations for the year before 2024")
 
 
+# ------------------------------------------------------------------ target-path-break
+
+PATH = "target-path-break"
+
+
+def _path_falls() -> Case:
+    t = base()
+    _target(t, "I-S1", "2023", 130.0)
+    return Case(PATH, t, {(PATH, "I-S1")}, policy=_plan(2023, 2026))
+
+
+def _path_rises_for_minimize() -> Case:
+    t = base()
+    _set(t, "indicators", "I-R1", "polarity", "minimize")
+    _target(t, "I-R1", "2023", 100.0)
+    _target(t, "I-SK1", "2023", 100.0)  # maximize rising: fine
+    return Case(PATH, t, {(PATH, "I-R1")}, policy=_plan(2023, 2026), note="minimize")
+
+
+def _path_falls_across_a_gap() -> Case:
+    t = base()
+    _target(t, "I-S1", "2022", 100.0)
+    _target(t, "I-S1", "2026", 110.0)  # no 2025: compared with 2024
+    return Case(PATH, t, {(PATH, "I-S1")}, policy=_plan(2022, 2026), note="a year missing")
+
+
+def _path_misses_the_end_target() -> Case:
+    t = base()
+    _target(t, "I-T1", "2023", 110.0)
+    t["indicators"]["target_akhir"] = ["150", None, None, None, None, None]
+    return Case(PATH, t, {(PATH, "I-T1")}, policy=_plan(2023, 2024), note="end target")
+
+
+def _path_misses_the_end_target_text() -> Case:
+    t = base()
+    _target(t, "I-T1", "2023", 110.0)
+    t["indicators"]["End Target"] = ["120,5", "120", None, None, None, "-"]
+    return Case(PATH, t, {(PATH, "I-T1")}, policy=_plan(2023, 2024), note="Indonesian number text")
+
+
+def _path_range_moves_down() -> Case:
+    t = base()
+    _set(t, "targets", "I-P1", "target", 100.0)
+    _set(t, "targets", "I-P1", "target_upper", 130.0)
+    _target(t, "I-P1", "2023", 105.0, target_upper=125.0)
+    _set(t, "indicators", "I-K1", "polarity", "minimize")
+    _set(t, "targets", "I-K1", "target_upper", 130.0)
+    _target(t, "I-K1", "2023", 120.0, target_upper=125.0)
+    expected = {(PATH, "I-P1"), (PATH, "I-K1")}
+    return Case(PATH, t, expected, policy=_plan(2023, 2024), note="range bounds")
+
+
+def _path_steady() -> Case:
+    t = base()
+    _target(t, "I-S1", "2023", 120.1)  # within tolerance
+    _target(t, "I-T1", "2023", 100.0)
+    _set(t, "indicators", "I-R1", "polarity", "stabilize")
+    _target(t, "I-R1", "2023", 150.0)
+    return Case(PATH, t, policy=_plan(2023, 2026), note="rising, flat or stabilize")
+
+
+def _path_break_outside_the_plan() -> Case:
+    t = base()
+    _target(t, "I-S1", "2023", 130.0)  # before the plan
+    _target(t, "I-S1", "2025", 125.0)
+    _target(t, "I-S1", "2027", 100.0)  # after it
+    return Case(PATH, t, policy=_plan(2024, 2026), note="outside the plan period")
+
+
+def _path_meets_the_end_target() -> Case:
+    t = base()
+    _target(t, "I-T1", "2023", 110.0)
+    _set(t, "targets", "I-P1", "target", 100.0)
+    _set(t, "targets", "I-P1", "target_upper", 130.0)
+    t["indicators"]["target_akhir"] = ["120.05", None, "125", None, None, "abc"]
+    return Case(PATH, t, policy=_plan(2023, 2024), note="end target met, inside a range")
+
+
+def _path_needs_a_plan() -> Case:
+    t = base()
+    _target(t, "I-S1", "2023", 130.0)
+    return Case(PATH, t, note="needs the plan period")
+
+
+def _path_needs_two_years() -> Case:
+    t = base()
+    _target(t, "I-S1", "2021", 130.0)
+    return Case(PATH, t, policy=_plan(2022, 2026), note="needs targets for at least two years")
+
+
+# ------------------------------------------------------------------------ iku-churn
+
+CHURN = "iku-churn"
+
+
+def _with_iku(t: Tables, goal: str, indicator: str) -> None:
+    t["indicators"] = add_row(
+        t["indicators"],
+        indicator_id=indicator,
+        goal_id=goal,
+        name="Angka kesakitan",
+        measure_unit="persen",
+        polarity="minimize",
+        role="own",
+        key=True,
+    )
+
+
+def _churn_twice() -> Case:
+    t = base()
+    _with_iku(t, "S1", "I-S1b")
+    _target(t, "I-S1", "2022", 100.0)
+    _target(t, "I-S1b", "2023", 10.0)  # 2022 {I-S1}, 2023 {I-S1b}, 2024 {I-S1}
+    return Case(CHURN, t, {(CHURN, "S1")}, policy=_plan(2022, 2024))
+
+
+def _churn_once_but_none_allowed() -> Case:
+    t = base()
+    _target(t, "I-T1", "2023", 100.0)  # T1 keeps {I-T1}; S1 gains I-S1 in 2024
+    return Case(CHURN, t, {(CHURN, "S1")}, policy=_plan(2023, 2024, max_iku_changes=0))
+
+
+def _churn_by_renumbering() -> Case:
+    t = base()
+    _with_iku(t, "T1", "I-T1-2023")
+    _with_iku(t, "T1", "I-T1-2025")
+    _target(t, "I-T1-2023", "2023", 100.0)
+    _target(t, "I-T1-2025", "2025", 130.0)
+    _target(t, "I-S1", "2023", 100.0)
+    _target(t, "I-S1", "2025", 130.0)
+    return Case(CHURN, t, {(CHURN, "T1")}, policy=_plan(2021, 2026), note="a new id each year")
+
+
+def _stable_iku() -> Case:
+    t = base()
+    for i in ("I-T1", "I-S1"):
+        _target(t, i, "2023", 100.0)
+        _target(t, i, "2025", 130.0)
+    _with_iku(t, "S1", "I-S1b")
+    _target(t, "I-S1b", "2025", 5.0)  # one change: allowed
+    return Case(CHURN, t, policy=_plan(2023, 2025), note="one change")
+
+
+def _churn_outside_the_plan() -> Case:
+    t = base()
+    _with_iku(t, "S1", "I-S1b")
+    _target(t, "I-S1b", "2021", 10.0)  # before the plan
+    _target(t, "I-S1b", "2026", 10.0)  # after it
+    for i in ("I-T1", "I-S1"):
+        _target(t, i, "2023", 100.0)
+    return Case(CHURN, t, policy=_plan(2022, 2025), note="changes outside the plan period")
+
+
+def _churn_across_a_year_without_data() -> Case:
+    t = base()
+    _with_iku(t, "S1", "I-S1b")
+    _target(t, "I-S1b", "2022", 10.0)  # 2022 {I-S1b}, no key target in 2023, 2024 {I-S1}
+    _target(t, "I-T1", "2022", 100.0)
+    return Case(CHURN, t, policy=_plan(2022, 2024), note="a year with no IKU target at all")
+
+
+def _churn_of_indicators_not_key() -> Case:
+    t = base()
+    _target(t, "I-P1", "2023", 100.0)  # not key: P1 changes, but has no IKU
+    _target(t, "I-T1", "2023", 100.0)
+    _target(t, "I-S1", "2023", 100.0)
+    return Case(CHURN, t, policy=_plan(2023, 2024, max_iku_changes=0), note="not key")
+
+
+def _churn_needs_a_plan() -> Case:
+    return Case(CHURN, base(), note="needs the plan period")
+
+
+def _churn_needs_two_years() -> Case:
+    t = base()
+    _target(t, "I-P1", "2023", 100.0)  # not a key indicator
+    return Case(CHURN, t, policy=_plan(2023, 2024), note="needs targets of key indicators")
+
+
+# ------------------------------------------------------------------------- plan-drift
+
+DRIFT = "plan-drift"
+
+
+def _documented(document: str = "pk") -> Tables:
+    t = base()
+    t["targets"]["document"] = document
+    return t
+
+
+def _drift_between_documents() -> Case:
+    t = _documented()
+    _target(t, "I-T1", "2024", 125.0, document="renstra")
+    return Case(DRIFT, t, {(DRIFT, "I-T1")})
+
+
+def _drift_in_any_case_and_alias() -> Case:
+    t = _documented("PK ")
+    _target(t, "I-S1", "2024", 120.0, document=" RPJMD")  # same: fine
+    _target(t, "I-S1", "2024", 90.0, document="Perjanjian  Kinerja")  # a second pk row
+    _target(t, "I-K1", "2024", 130.0, document="DPA")
+    return Case(DRIFT, t, {(DRIFT, "I-K1")}, note="case, spaces and aliases")
+
+
+def _drift_of_a_range_bound() -> Case:
+    t = _documented()
+    _set(t, "targets", "I-P1", "target_upper", 130.0)
+    _target(t, "I-P1", "2024", 120.0, target_upper=140.0, document="renja")
+    return Case(DRIFT, t, {(DRIFT, "I-P1")}, note="upper bounds differ")
+
+
+def _drift_in_a_quarter() -> Case:
+    t = _documented()
+    _target(t, "I-R1", "2024Q2", 60.0, document="renaksi")
+    _target(t, "I-R1", "2024Q2", 55.0, document="pk")
+    return Case(DRIFT, t, {(DRIFT, "I-R1")}, note="quarter targets of two documents")
+
+
+def _renstra_without_pk() -> Case:
+    t = _documented()
+    _set(t, "targets", "I-S1", "document", "renja")
+    _target(t, "I-S1", "2024", 120.0, document="renstra")
+    return Case(DRIFT, t, {(DRIFT, "I-S1")}, note="Renstra target, no PK target")
+
+
+def _documents_agree() -> Case:
+    t = _documented()
+    _target(t, "I-T1", "2024", 120.1, document="renstra")  # within tolerance
+    _target(t, "I-S1", "2024", 130.0)  # untagged: left out
+    _target(t, "I-P1", "2023", 90.0, document="renstra")  # a year not checked
+    return Case(DRIFT, t, note="within tolerance, untagged, another year", period="2024")
+
+
+def _renstra_without_any_pk() -> Case:
+    t = _documented("renja")
+    _target(t, "I-S1", "2024", 120.0, document="renstra")
+    return Case(DRIFT, t, note="no target tagged pk for the year")
+
+
+def _drift_needs_the_column() -> Case:
+    return Case(DRIFT, base(), note="needs a document column on targets")
+
+
 FAILING = [
     _regression_maximize(),
     _regression_minimize(),
@@ -139,15 +382,43 @@ FAILING = [
     _regression_from_quarters(),
     _regression_derived_up_the_chain(),
     _regression_in_two_years(),
+    _path_falls(),
+    _path_rises_for_minimize(),
+    _path_falls_across_a_gap(),
+    _path_misses_the_end_target(),
+    _path_misses_the_end_target_text(),
+    _path_range_moves_down(),
+    _churn_twice(),
+    _churn_once_but_none_allowed(),
+    _churn_by_renumbering(),
+    _drift_between_documents(),
+    _drift_in_any_case_and_alias(),
+    _drift_of_a_range_bound(),
+    _drift_in_a_quarter(),
+    _renstra_without_pk(),
 ]
 
 PASSING = [
     _no_regression_within_tolerance(),
     _no_regression_stabilize_or_range(),
     _no_regression_without_target(),
+    _path_steady(),
+    _path_break_outside_the_plan(),
+    _path_meets_the_end_target(),
+    _stable_iku(),
+    _churn_outside_the_plan(),
+    _churn_across_a_year_without_data(),
+    _churn_of_indicators_not_key(),
+    _documents_agree(),
+    _renstra_without_any_pk(),
 ]
 
 NOT_APPLICABLE = [
     Case(REGRESSION, base(), note="needs realisations for the year before"),
     _regression_needs_the_year_before(),
+    _path_needs_a_plan(),
+    _path_needs_two_years(),
+    _churn_needs_a_plan(),
+    _churn_needs_two_years(),
+    _drift_needs_the_column(),
 ]
