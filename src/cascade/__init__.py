@@ -4,7 +4,8 @@ Model the SAKIP cascade of goals (sasaran), indicators (indikator kinerja), targ
 realisations and budgets from the pemda down to individual employees; read and write it as an
 xlsx workbook, a folder of CSV files, JSON or pandas DataFrames; check it for consistency
 with :func:`check`; compute achievement (capaian) for every indicator, goal, owner and the
-city with :func:`propagate`.
+city with :func:`propagate`; estimate what the SAKIP evaluation worksheet (LKE) would find,
+and what fixing it is worth, with :func:`assess`.
 
 >>> import cascade
 >>> city = cascade.load_example()
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         UsageError,
     )
     from cascade.io import read, write
+    from cascade.lke import Assessment, assess
     from cascade.model import Cascade
     from cascade.period import Period
     from cascade.policy import Policy, Suppression
@@ -55,6 +57,7 @@ _LAZY: dict[str, str] = {
         ["ConsistencyError", "Finding", "Report", "Severity", "check"], "cascade.checks"
     ),
     "load_example": "cascade.datasets",
+    **dict.fromkeys(["Assessment", "assess"], "cascade.lke"),
     **dict.fromkeys(["Explanation", "Results", "propagate"], "cascade.engine"),
     **dict.fromkeys(
         ["Aggregation", "GoalKind", "Level", "PeriodAggregation", "Polarity", "Role"],
@@ -115,6 +118,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Aggregation",
+    "Assessment",
     "Band",
     "Budget",
     "Cascade",
@@ -146,6 +150,7 @@ __all__ = [
     "UnknownIdError",
     "UsageError",
     "__version__",
+    "assess",
     "check",
     "load_example",
     "propagate",

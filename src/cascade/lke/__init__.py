@@ -3,9 +3,9 @@
 The LKE (lembar kerja evaluasi) grades a government body's performance accountability system
 (AKIP) on 4 components, 12 sub-components and, nationally, 80 criteria. Cascade data decide
 some criteria fully or partly, give proxies for a few and say nothing about the rest. This
-package is the scoring core: profiles (the worksheet as data), answer scales, and the mean and
-ladder estimators with ranges. Bindings that turn findings into ratios plug in through
-:func:`answer_from_counts`.
+package holds profiles (the worksheet as data), answer scales, the mean and ladder
+estimators with ranges, the bindings that turn findings of the evaluation rules into
+criterion answers, and :func:`assess`, which runs them all on a cascade and ranks the fixes.
 
 Vocabulary
 ----------
@@ -45,6 +45,16 @@ so the total is a range; the part decided by data is reported beside it, and bot
 """
 
 from cascade.lke._answer import Answer, Source
+from cascade.lke._answers_io import ANSWER_COLUMNS, read_answers
+from cascade.lke._assess import (
+    AGENCY_COLUMNS,
+    CRITERION_COLUMNS,
+    FIX_COLUMNS,
+    Assessment,
+    assess,
+    binding_for,
+)
+from cascade.lke._bindings import BINDINGS, Measure
 from cascade.lke._estimate import (
     ESTIMATORS,
     ComponentEstimate,
@@ -80,12 +90,18 @@ from cascade.lke._scales import (
 )
 
 __all__ = [
+    "AGENCY_COLUMNS",
+    "ANSWER_COLUMNS",
+    "BINDINGS",
+    "CRITERION_COLUMNS",
     "DEFAULT_BANDS",
     "ESTIMATORS",
+    "FIX_COLUMNS",
     "GRADE_VALUES",
     "PROFILES",
     "SCALES",
     "Answer",
+    "Assessment",
     "Band",
     "Binding",
     "Component",
@@ -95,6 +111,7 @@ __all__ = [
     "DataPart",
     "Estimate",
     "Estimator",
+    "Measure",
     "Profile",
     "Range",
     "ScaleName",
@@ -103,10 +120,13 @@ __all__ = [
     "SubComponentEstimate",
     "answer_from_counts",
     "answer_from_ratio",
+    "assess",
+    "binding_for",
     "estimate",
     "grade_value",
     "ladder_grade",
     "load_profile",
     "predikat",
+    "read_answers",
     "yes_no_bands",
 ]

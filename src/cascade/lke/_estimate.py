@@ -18,7 +18,9 @@ range (rentang)
     answers scores inside the range. A point value exists only where every criterion is known.
 data-decided part (bagian yang diputuskan data)
     The points earned by criteria answered from data, out of their weight, beside the weight
-    of all data-bound criteria of the profile.
+    of all data-bound criteria of the profile. A data answer may itself be an interval (the
+    strict and the lenient reading of a Y/T criterion, or the upper bound of a proxy): the
+    part is then ``points`` to ``points_high``.
 points at risk (nilai yang hilang)
     Mean: (W_s / n_s) · (1 − v_c). Ladder: S_s with v_c := 1 minus S_s, both with the other
     unknown answers at their low end; mostly 0, except for the last blocker of a band.
@@ -184,17 +186,27 @@ class ComponentEstimate:
 
 @dataclass(frozen=True)
 class DataPart:
-    """The data-decided part: ``points`` earned of ``decided`` by data; ``bound`` in all.
+    """The data-decided part: ``points`` (to ``points_high``) of ``decided`` by data.
 
-    ``bound`` is the weight of the profile's data-bound criteria (about 34 of 100 nationally).
+    ``decided`` is the weight of the criteria the data answered; ``bound`` the weight of the
+    profile's data-bound criteria (about 34 of 100 nationally).
     """
 
     points: float
     decided: float
     bound: float
+    points_high: float | None = None
+
+    @property
+    def high(self) -> float:
+        """The high end of the points (``points`` when the data answers are all exact)."""
+        return self.points if self.points_high is None else self.points_high
 
     def __str__(self) -> str:
-        return f"{self.points:.2f} of {self.decided:.2f} (data-bound {self.bound:.2f})"
+        earned = f"{self.points:.2f}"
+        if self.high - self.points > _EPS:
+            earned += f"–{self.high:.2f}"
+        return f"{earned} of {self.decided:.2f} (data-bound {self.bound:.2f})"
 
 
 def _pick(mean: Range, ladder: Range, strict: Range, estimator: str) -> Range:
@@ -403,11 +415,12 @@ def estimate(
         for p in parts:
             mean, ladder, strict = mean + p.mean, ladder + p.ladder, strict + p.strict_ladder
         comps.append(ComponentEstimate(comp, mean, ladder, strict))
-    data = [c for c in crit_ests if c.answer.source == "data" and c.answer.is_known]
+    data = [c for c in crit_ests if c.answer.source == "data"]
     part = DataPart(
         points=sum(c.points.lo for c in data),
         decided=sum(c.criterion.weight for c in data),
         bound=sum(c.weight for c in profile.criteria if c.binding == "data"),
+        points_high=sum(c.points.hi for c in data),
     )
     return Estimate(
         profile=profile.name,

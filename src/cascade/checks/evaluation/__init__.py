@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from cascade.checks._rule import Rule
 from cascade.checks.evaluation import coverage, history, quality, results
+from cascade.checks.evaluation.depth import Depth, cascade_depth
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "Depth", "cascade_depth"]
 
 #: Every evaluation rule, in code order.
 RULES: tuple[Rule, ...] = tuple(

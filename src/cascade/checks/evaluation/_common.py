@@ -102,13 +102,17 @@ def yearly(ctx: Context, table: str, column: str) -> pd.DataFrame:
     """
     frame = ctx.targets if table == "targets" else ctx.realisations
     rows = ctx.refs(table, "indicator_id")
-    period = frame["period"].astype("str").to_numpy(dtype=object)
-    annual = np.array([len(p) == 4 and p.isdigit() for p in period], dtype=bool)
-    keep = np.flatnonzero(annual & (rows >= 0))
-    values = frame[column].to_numpy(dtype=np.float64, na_value=np.nan)[keep]
-    long = pd.DataFrame(
-        {"row": rows[keep], "year": period[keep].astype(np.int64), "value": values}
+    period = frame["period"]
+    if not isinstance(period.dtype, pd.CategoricalDtype):  # pragma: no cover - canonical
+        period = period.astype("str").astype("category")
+    names = [str(c) for c in period.cat.categories]  # one test per distinct period
+    year_of = np.array(
+        [int(p) if len(p) == 4 and p.isdigit() else -1 for p in names] + [-1], dtype=np.int64
     )
+    year = year_of[period.cat.codes.to_numpy(dtype=np.int64)]
+    keep = np.flatnonzero((year >= 0) & (rows >= 0))
+    values = frame[column].to_numpy(dtype=np.float64, na_value=np.nan)[keep]
+    long = pd.DataFrame({"row": rows[keep], "year": year[keep], "value": values})
     long = long.drop_duplicates(["row", "year"], keep="first")
     wide = long.pivot(index="row", columns="year", values="value")  # noqa: PD010 - unique pairs
     return wide.sort_index(axis=1)

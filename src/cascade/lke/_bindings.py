@@ -1,0 +1,576 @@
+"""Bindings: how cascade data decide an LKE criterion, one small function per criterion.
+
+Vocabulary
+----------
+binding (pengikatan)
+    A function of the :class:`~cascade.lke._evidence.Evidence` of a check run that returns a
+    :class:`Measure`: the criterion's population, each member's score and the findings that
+    lower it. Registered in :data:`BINDINGS` under the criterion's national code (a local
+    profile's criterion reaches it through its ``national`` code; Trenggalek's DVAL004 has
+    its own codes).
+score (skor)
+    Per member of the population: 1 passes, 0 fails, 0.5 for the KKE 2 rule of AREN002.8
+    (warnings only on the indicator or its chain of goals).
+ratio (r)
+    Σ weight · score / Σ weight: count-weighted, rupiah-weighted for the budget criteria
+    (AREN003.1, BKUR003.8). It maps to an answer by the criterion's bands.
+upper bound (batas atas)
+    A *proxy* criterion (research 2.1, ``proxy``): the data can show it is not met but not
+    that it is, so its answer is the interval [0, v]. A data criterion's answer is v itself;
+    for a Y/T criterion v is an interval between the strict (Y at r = 1) and the lenient
+    (Y at r ≥ 0.9) reading.
+not applicable (tidak berlaku)
+    An empty population, or a rule the binding rests on that the data cannot decide (no
+    second year, no ``definisi_operasional`` column…): the answer is [0, 1], never 0 or 1.
+
+Each binding is a few vectorised lookups: the populations and findings come from one check
+run, shared by every criterion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cascade.checks.evaluation._common import goal_reaches_root
+from cascade.enums import GoalKind, Level
+from cascade.lke._evidence import Evidence
+
+__all__ = ["BINDINGS", "Measure", "MeasureFn"]
+
+#: Columns of a measure's ``members`` frame, in order.
+MEMBER_COLUMNS = [
+    "subject_kind",
+    "subject_id",
+    "agency_id",
+    "weight",
+    "score",
+    "findings",
+    "rules",
+]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a binding found: the population, each member's score and its evidence.
+
+    Attributes
+    ----------
+    members
+        One row per member of the population (:data:`MEMBER_COLUMNS`): its kind and id, its
+        agency, weight, score, the ids of the findings that lower the score and the names
+        of their rules.
+    population
+        What the members are, in words ("PK indicators of 2024").
+    not_applicable
+        Why the data cannot decide the criterion, or ``None``.
+    upper_bound
+        Whether the data only bound the answer from above (a proxy).
+    """
+
+    members: pd.DataFrame
+    population: str
+    not_applicable: str | None = None
+    upper_bound: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def ratio(self) -> float | None:
+        """Σ weight · score / Σ weight, or ``None`` for an empty population."""
+        weight = self.members["weight"].to_numpy(dtype=np.float64)
+        total = float(weight.sum())
+        if total <= 0 or self.not_applicable is not None:
+            return None
+        return float((weight * self.members["score"].to_numpy(dtype=np.float64)).sum() / total)
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """Every finding id behind a score below 1, each once, in order."""
+        seen: dict[str, None] = {}
+        for ids in self.members["findings"]:
+            for i in ids:
+                seen.setdefault(i, None)
+        return tuple(seen)
+
+
+MeasureFn = Callable[[Evidence], Measure]
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+def _members(
+    ev: Evidence,
+    kind: str,
+    rows: np.ndarray,
+    *,
+    rules: tuple[str, ...] = (),
+    owner_rules: tuple[str, ...] = (),
+    weight: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Members of ``kind`` at ``rows``: score 0 with a finding of ``rules`` on the subject.
+
+    ``owner_rules`` count for a unit member when the finding is about anything it owns.
+    """
+    ctx = ev.context
+    table = ctx.table(kind)  # type: ignore[arg-type]
+    id_column = {"unit": "unit_id", "goal": "goal_id", "indicator": "indicator_id"}[kind]
+    ids = table[id_column].astype("str").to_numpy(dtype=object)[rows]
+    frame = pd.DataFrame(
+        {
+            "subject_kind": kind,
+            "subject_id": pd.Series(ids, dtype=object),
+            "agency_id": ev.agency_ids(ev.owner_rows(kind, rows)),
+            "weight": np.ones(len(rows)) if weight is None else np.asarray(weight, dtype=float),
+        }
+    )
+    hits = [ev.on(rules, kind)[["subject_id", "finding_id", "name"]]] if rules else []
+    if owner_rules:
+        owned = ev.owned_by(owner_rules)[["owner_id", "finding_id", "name"]]
+        hits.append(owned.rename(columns={"owner_id": "subject_id"}))
+    found = pd.concat(hits, ignore_index=True) if hits else pd.DataFrame()
+    if len(found):
+        found = found.drop_duplicates("finding_id")
+        grouped = found.groupby("subject_id", sort=False).agg(
+            findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s)))
+        )
+        frame = frame.join(grouped, on="subject_id")
+    else:
+        frame["findings"] = None
+        frame["rules"] = None
+    empty = frame["findings"].isna()
+    frame.loc[empty, "findings"] = pd.Series([()] * int(empty.sum()), index=frame.index[empty])
+    frame.loc[empty, "rules"] = pd.Series([()] * int(empty.sum()), index=frame.index[empty])
+    frame["score"] = np.where(empty.to_numpy(), 1.0, 0.0)
+    return frame[MEMBER_COLUMNS]
+
+
+def _simple(
+    kind: str,
+    population: Callable[[Evidence], np.ndarray],
+    words: str,
+    rules: tuple[str, ...],
+    *,
+    owner_rules: tuple[str, ...] = (),
+    needs: tuple[str, ...] = (),
+    upper_bound: bool = False,
+) -> MeasureFn:
+    """A binding: members of ``population`` fail on any finding of ``rules``.
+
+    ``needs`` are the rules without which the criterion cannot be decided: when every one of
+    them is not applicable, so is the criterion.
+    """
+
+    def measure(ev: Evidence) -> Measure:
+        rows = population(ev)
+        skipped = ev.not_applicable(needs or rules)
+        if needs and len(skipped) == len(needs):
+            why_not = "; ".join(f"{name}: {why}" for name, why in skipped.items())
+            return Measure(_members(ev, kind, rows[:0]), words, not_applicable=why_not)
+        members = _members(ev, kind, rows, rules=rules, owner_rules=owner_rules)
+        notes = tuple(f"{name} not applicable: {why}" for name, why in skipped.items())
+        reason = None if len(members) else f"no {words}"
+        return Measure(members, words, reason, upper_bound, notes)
+
+    measure.__doc__ = f"{words}; fails on {', '.join(rules + owner_rules)}."
+    return measure
+
+
+def _pk(ev: Evidence) -> np.ndarray:
+    return ev.pk_indicators
+
+
+def _key_or_pk(ev: Evidence) -> np.ndarray:
+    return ev.key_or_pk_indicators
+
+
+def _plan_units(ev: Evidence) -> np.ndarray:
+    levels = [Level(v) for v in ev.context.settings.plan_levels]
+    return ev.units_at(*levels)
+
+
+def _employees(ev: Evidence) -> np.ndarray:
+    return ev.units_at(Level.PELAKSANA)
+
+
+# ----------------------------------------------------------------------- custom
+
+
+def _medium_term(ev: Evidence) -> Measure:
+    """AREN001.3: every agency owns goals with indicators and targets (Renstra exists)."""
+    ctx = ev.context
+    agencies = ev.units_at(Level.PERANGKAT_DAERAH)
+    members = _members(ev, "unit", agencies, owner_rules=("missing-indicator", "missing-target"))
+    owner = ctx.goal_owner
+    owns = np.zeros(len(ctx.units), dtype=bool)
+    owns[owner[(owner >= 0) & (ctx.goal_indicator_count > 0)]] = True
+    none = ~owns[agencies]
+    members.loc[none, "score"] = 0.0
+    where = members.index[none]
+    members.loc[none, "rules"] = pd.Series([("no-goal",)] * len(where), index=where, dtype=object)
+    reason = None if len(members) else "no perangkat daerah in the units table"
+    return Measure(members, "perangkat daerah", reason)
+
+
+def _cascading(ev: Evidence) -> Measure:
+    """AREN002.8: the KKE 2 score per indicator.
+
+    0 with an error on the indicator or its chain of goals, 0.5 with warnings only, 1 clean.
+    """
+    ctx = ev.context
+    names = (
+        "orphan-goal",
+        "orphan-indicator",
+        "not-cascaded",
+        "level-order",
+        "owner-misaligned",
+        "indicator-goal-mismatch",
+        "level-skip",
+        "unit-mismatch",
+        "polarity-mismatch",
+        "target-split-mismatch",
+        "dangling-reference",
+        "cycle",
+        "plan-drift",
+    )
+    n_goals, n_ind = len(ctx.goals), len(ctx.indicators)
+    # Worst severity per goal (2 error, 1 warning), carried down the goal tree.
+    goal_f = ev.on(names, "goal")
+    goal_rows = ev.rows_of("goal", goal_f["subject_id"].to_numpy(dtype=object))
+    worst = np.zeros(n_goals, dtype=np.int64)
+    sev = np.where(goal_f["severity"].to_numpy(dtype=object) == "error", 2, 1)
+    np.maximum.at(worst, goal_rows[goal_rows >= 0], sev[goal_rows >= 0])
+    chain = worst.copy()
+    tree = ctx.goal_tree
+    from cascade.derive import _levels
+
+    below = np.flatnonzero(tree.depth > 0)
+    for level in _levels(below, tree.depth[below]):
+        chain[level] = np.maximum(chain[level], chain[tree.parent[level]])
+    rows = np.arange(n_ind, dtype=np.int64)
+    members = _members(ev, "indicator", rows, rules=names)
+    own = ev.on(names, "indicator")
+    own_worst = own.groupby("subject_id")["severity"].agg(
+        lambda s: 2 if (s == "error").any() else 1
+    )
+    mine = members["subject_id"].map(own_worst).fillna(0).to_numpy(dtype=np.int64)
+    goal = ctx.indicator_goal
+    above = np.where(goal >= 0, chain[np.maximum(goal, 0)], 0)
+    level = np.maximum(mine, above)
+    members["score"] = np.select([level == 2, level == 1], [0.0, 0.5], 1.0)
+    # The chain's findings are evidence for the indicators below them.
+    goal_ids = goal_f.groupby("subject_id")["finding_id"].agg(tuple)
+    if len(goal_ids) and (above > 0).any():
+        extra = ctx.goals["goal_id"].astype("str").map(goal_ids)
+        per_goal = np.asarray(extra.to_numpy(dtype=object), dtype=object)
+        flagged = np.flatnonzero((above > 0) & (mine == 0))
+        members.loc[flagged, "findings"] = pd.Series(
+            [per_goal[goal[i]] if isinstance(per_goal[goal[i]], tuple) else () for i in flagged],
+            index=flagged,
+            dtype=object,
+        )
+        members.loc[flagged, "rules"] = pd.Series(
+            [("chain",)] * len(flagged), index=flagged, dtype=object
+        )
+    reason = None if len(members) else "no indicators"
+    return Measure(members, "indicators (KKE 2 score)", reason)
+
+
+def _budget_reach(ev: Evidence) -> Measure:
+    """AREN003.1: the share of rupiah on goals whose chain reaches a pemda goal."""
+    rows, allocated = ev.budget_goals
+    members = _members(ev, "goal", rows, rules=("budget-orphan",), weight=allocated)
+    reason = None if len(members) else "no budget allocated in the year"
+    return Measure(members, "rupiah allocated to goals", reason)
+
+
+def _activities(ev: Evidence) -> Measure:
+    """AREN003.2: every kegiatan and sub-kegiatan goal reaches an outcome at the root."""
+    ctx = ev.context
+    rows = ev.goals_of_kind(GoalKind.SASARAN_KEGIATAN, GoalKind.SASARAN_SUBKEGIATAN)
+    members = _members(ev, "goal", rows, rules=("orphan-goal", "budget-orphan"))
+    reach = goal_reaches_root(ctx)[rows]
+    members.loc[~reach, "score"] = 0.0
+    reason = None if len(members) else "no kegiatan or sub-kegiatan goals"
+    return Measure(members, "kegiatan and sub-kegiatan goals", reason)
+
+
+def _spend(ev: Evidence) -> Measure:
+    """BKUR003.8: rupiah on goals whose absorption does not run ahead of achievement."""
+    skipped = ev.not_applicable(("inefficient-spend",))
+    rows, allocated = ev.budget_goals
+    if skipped:
+        return Measure(
+            _members(ev, "goal", rows[:0]),
+            "rupiah allocated to goals",
+            not_applicable=f"inefficient-spend: {skipped['inefficient-spend']}",
+        )
+    members = _members(ev, "goal", rows, rules=("inefficient-spend",), weight=allocated)
+    reason = None if len(members) else "no budget allocated in the year"
+    return Measure(members, "rupiah allocated to goals", reason)
+
+
+def _tiered(ev: Evidence) -> Measure:
+    """BKUR002.5: every owner of indicators has realisations that agree with its children's."""
+    members = _members(
+        ev,
+        "unit",
+        ev.indicator_owners,
+        owner_rules=("realisation-mismatch", "realisation-gap"),
+    )
+    reason = None if len(members) else "no unit owns an indicator"
+    return Measure(members, "owners of indicators", reason)
+
+
+def _comparison(item: str) -> MeasureFn:
+    """CLAP002.3–.6: key indicators whose report-comparison-gap misses ``item``."""
+
+    def measure(ev: Evidence) -> Measure:
+        skipped = ev.not_applicable(("report-comparison-gap",))
+        rows = ev.key_indicators
+        if skipped:
+            why_not = f"report-comparison-gap: {skipped['report-comparison-gap']}"
+            return Measure(_members(ev, "indicator", rows[:0]), "IKU", not_applicable=why_not)
+        partly = ev.report.partly_not_applicable
+        from cascade.checks.catalogue import rule_by
+
+        code = rule_by("report-comparison-gap").code
+        if item in COMPARISON_NEEDS and COMPARISON_NEEDS[item] in partly.get(code, ""):
+            why_not = f"report-comparison-gap: {partly[code]}"
+            return Measure(_members(ev, "indicator", rows[:0]), "IKU", not_applicable=why_not)
+        members = _members(ev, "indicator", rows)
+        found = ev.on(("report-comparison-gap",), "indicator")
+        found = found[found["message"].str.contains(COMPARISON_WORDS[item], regex=False)]
+        ids = found.groupby("subject_id")["finding_id"].agg(tuple)
+        hit = members["subject_id"].map(ids)
+        failing = hit.notna().to_numpy()
+        members.loc[failing, "findings"] = hit[failing]
+        members.loc[failing, "rules"] = pd.Series(
+            [("report-comparison-gap",)] * int(failing.sum()),
+            index=members.index[failing],
+            dtype=object,
+        )
+        members.loc[failing, "score"] = 0.0
+        reason = None if len(members) else "no IKU"
+        return Measure(members, "IKU", reason)
+
+    measure.__doc__ = f"CLAP002: the report compares each IKU with {item}."
+    return measure
+
+
+#: The words by which a ``report-comparison-gap`` message names each missing comparison.
+COMPARISON_WORDS: dict[str, str] = {
+    "annual": "target",
+    "medium-term": "plan-end target",
+    "past": "previous year",
+    "benchmark": "benchmark",
+}
+
+#: The reason phrase of the part of ``report-comparison-gap`` a comparison needs.
+COMPARISON_NEEDS: dict[str, str] = {
+    "medium-term": "plan_end",
+    "benchmark": "benchmark",
+    "past": "realisation for",
+}
+
+
+# ----------------------------------------------------------------------- registry
+
+_STRUCTURE_ON_INDICATOR = (
+    "missing-metadata",
+    "missing-target",
+    "zero-target",
+    "unit-mismatch",
+    "polarity-mismatch",
+    "indicator-goal-mismatch",
+    "indicator-not-smart",
+)
+
+#: Criterion code (national, or a local code with no national one) → binding.
+BINDINGS: dict[str, MeasureFn] = {
+    "AREN001.3": _medium_term,
+    "AREN001.4": _simple(
+        "indicator",
+        lambda ev: ev.plan_indicators,
+        "indicators owned pemda … pengawas",
+        ("missing-target",),
+    ),
+    "AREN001.5": _simple("indicator", _pk, "PK indicators", ("renaksi-missing",)),
+    "AREN001.6": _simple(
+        "goal",
+        lambda ev: ev.goals_of_kind(
+            GoalKind.SASARAN_PROGRAM, GoalKind.SASARAN_KEGIATAN, GoalKind.SASARAN_SUBKEGIATAN
+        ),
+        "program, kegiatan and sub-kegiatan goals",
+        ("unfunded-goal", "budget-orphan"),
+        needs=("unfunded-goal",),
+    ),
+    "AREN002.3": _simple(
+        "goal",
+        lambda ev: ev.goals_of_kind(
+            GoalKind.TUJUAN, GoalKind.SASARAN_STRATEGIS, GoalKind.SASARAN_PROGRAM
+        ),
+        "tujuan, sasaran strategis and sasaran program",
+        ("goal-not-outcome",),
+        upper_bound=True,
+    ),
+    "AREN002.4": _simple(
+        "goal",
+        lambda ev: ev.goals_of_kind(
+            GoalKind.TUJUAN, GoalKind.SASARAN_STRATEGIS, GoalKind.SASARAN_PROGRAM
+        ),
+        "tujuan, sasaran strategis and sasaran program",
+        ("goal-not-outcome",),
+    ),
+    "AREN002.5": _simple(
+        "indicator", _key_or_pk, "IKU and PK indicators", _STRUCTURE_ON_INDICATOR
+    ),
+    "AREN002.6": _simple(
+        "goal",
+        lambda ev: np.unique(
+            ev.context.indicator_goal[ev.key_indicators][
+                ev.context.indicator_goal[ev.key_indicators] >= 0
+            ]
+        ),
+        "goals with IKU",
+        ("iku-churn",),
+        needs=("iku-churn",),
+    ),
+    "AREN002.7": _simple(
+        "indicator",
+        _pk,
+        "PK indicators",
+        ("target-regression", "target-path-break", "target-split-mismatch", "zero-target"),
+    ),
+    "AREN002.8": _cascading,
+    "AREN002.9": _simple(
+        "goal",
+        lambda ev: ev.shared_pemda_goals,
+        "pemda goals supported by agencies",
+        ("crosscutting-absent",),
+        needs=("crosscutting-absent",),
+    ),
+    "AREN002.10": _simple(
+        "unit", _plan_units, "administrator and pengawas units", ("unit-without-goal",)
+    ),
+    "AREN002.11": _simple(
+        "unit",
+        _employees,
+        "employees (pelaksana)",
+        ("employee-without-rhk",),
+        needs=("employee-without-rhk",),
+    ),
+    "AREN003.1": _budget_reach,
+    "AREN003.2": _activities,
+    "AREN003.3": _simple(
+        "indicator",
+        lambda ev: ev.achieved_pk,
+        "PK indicators with an achievement",
+        ("underachieved",),
+    ),
+    "AREN003.4": _simple(
+        "indicator",
+        _pk,
+        "PK indicators",
+        ("realisation-gap", "renaksi-missing"),
+    ),
+    "AREN003.5": _simple(
+        "indicator", _pk, "PK indicators", ("target-regression",), needs=("target-regression",)
+    ),
+    "AREN003.7": _simple(
+        "unit",
+        _plan_units,
+        "administrator and pengawas units",
+        ("unit-without-goal",),
+        owner_rules=("realisation-gap",),
+        upper_bound=True,
+    ),
+    "AREN003.8": _simple(
+        "unit",
+        _employees,
+        "employees (pelaksana)",
+        ("employee-without-rhk",),
+        owner_rules=("realisation-gap",),
+        needs=("employee-without-rhk",),
+        upper_bound=True,
+    ),
+    "BKUR001.2": _simple(
+        "indicator",
+        _key_or_pk,
+        "IKU and PK indicators",
+        ("missing-measurement-metadata",),
+        needs=("missing-measurement-metadata",),
+    ),
+    "BKUR001.3": _simple(
+        "indicator",
+        _key_or_pk,
+        "IKU and PK indicators",
+        ("missing-measurement-metadata", "realisation-mismatch"),
+        needs=("missing-measurement-metadata",),
+    ),
+    "BKUR002.2": _simple(
+        "indicator",
+        lambda ev: ev.strategic_indicators,
+        "indicators of strategic goals",
+        ("report-comparison-gap", "indicator-goal-mismatch"),
+    ),
+    "BKUR002.3": _simple(
+        "indicator",
+        lambda ev: np.intersect1d(ev.strategic_indicators, ev.achieved_pk),
+        "indicators of strategic goals with an achievement",
+        ("underachieved",),
+    ),
+    "BKUR002.4": _simple("indicator", _pk, "PK indicators", ("realisation-gap",)),
+    "BKUR002.5": _tiered,
+    "BKUR003.7": _simple(
+        "indicator",
+        _pk,
+        "PK indicators",
+        ("plan-drift",),
+        needs=("plan-drift",),
+        upper_bound=True,
+    ),
+    "BKUR003.8": _spend,
+    "CLAP001.2": _simple("indicator", _pk, "PK indicators", ("realisation-gap",)),
+    "CLAP002.2": _simple(
+        "indicator",
+        _key_or_pk,
+        "IKU and PK indicators",
+        ("missing-target", "realisation-gap", "undefined-achievement"),
+    ),
+    "CLAP002.3": _comparison("annual"),
+    "CLAP002.4": _comparison("medium-term"),
+    "CLAP002.5": _comparison("past"),
+    "CLAP002.6": _comparison("benchmark"),
+    "CLAP002.8": _simple(
+        "goal",
+        lambda ev: ev.goals_of_kind(
+            GoalKind.SASARAN_PROGRAM, GoalKind.SASARAN_KEGIATAN, GoalKind.SASARAN_SUBKEGIATAN
+        ),
+        "program, kegiatan and sub-kegiatan goals",
+        ("inefficient-spend", "unfunded-goal"),
+        needs=("inefficient-spend", "unfunded-goal"),
+    ),
+    "DVAL004.1": _simple(
+        "indicator",
+        lambda ev: ev.achieved_pk,
+        "PK indicators with an achievement",
+        ("underachieved",),
+    ),
+    "DVAL004.2": _simple(
+        "indicator",
+        lambda ev: ev.achieved_pk,
+        "PK indicators with an achievement",
+        ("no-improvement",),
+        needs=("no-improvement",),
+    ),
+    "DVAL004.3": _simple(
+        "indicator",
+        lambda ev: ev.achieved_pk,
+        "PK indicators with an achievement",
+        ("realisation-mismatch",),
+    ),
+}
