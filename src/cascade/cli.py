@@ -13,6 +13,10 @@ Commands
 ``cascade propagate PATH --as-of PERIOD``
     Achievement (capaian) for one period, bottom-up: per indicator, goal, owner and budget
     line (``--level``); ``--format table|csv|json|xlsx``.
+``cascade assess PATH --as-of PERIOD``
+    What the SAKIP evaluation worksheet (LKE) would find: the score range under each
+    estimator, the part the data decide and the fixes ranked by points
+    (``--profile``, ``--answers``, ``--format text|json|xlsx``).
 ``cascade rules [NAME]``
     The rule catalogue, or one rule explained.
 ``cascade demo``
@@ -245,6 +249,7 @@ def _build_parser() -> _Parser:
     _add_progress_option(propagate)
     propagate.set_defaults(run=_run_propagate)
 
+    _add_assess_parser(commands)
     _add_report_parser(commands)
 
     rules = commands.add_parser(
@@ -268,6 +273,45 @@ def _build_parser() -> _Parser:
     )
     demo.set_defaults(run=_run_demo)
     return parser
+
+
+def _add_assess_parser(commands: Any) -> None:
+    assess = commands.add_parser(
+        "assess",
+        help="estimate the SAKIP evaluation (LKE) score range and rank the fixes",
+        description="Run every rule, the evaluation rules included, for the year of --as-of, "
+        "turn the findings into answers to the LKE criteria that data decide, and show the "
+        "score range under each estimator, the part the data decided and the fixes ranked "
+        "by the points they are worth. Criteria data cannot decide are ranges unless "
+        "--answers gives them. Exit status: 0 success, 2 unusable input or arguments.",
+        **_parser_options(),
+    )
+    assess.add_argument("path", metavar="PATH", help="a .xlsx file, a .json file or a CSV folder")
+    assess.add_argument(
+        "--as-of",
+        required=True,
+        metavar="PERIOD",
+        help="the year assessed (2024), or a quarter or month inside it for an in-year look",
+    )
+    assess.add_argument(
+        "--profile",
+        default="national-88-2021",
+        help="an LKE profile: national-88-2021 (default), trenggalek-opd or a profile JSON file",
+    )
+    assess.add_argument(
+        "--answers", metavar="FILE", help="answers for criteria data cannot decide (CSV or JSON)"
+    )
+    assess.add_argument(
+        "--format",
+        choices=("text", "json", "xlsx"),
+        default="text",
+        help="output format (default text); xlsx needs --output",
+    )
+    assess.add_argument("--output", metavar="FILE", help="write here, not to stdout")
+    assess.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
+    assess.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    _add_progress_option(assess)
+    assess.set_defaults(run=_run_assess)
 
 
 def _add_report_parser(commands: Any) -> None:
@@ -356,7 +400,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cascade {__version__}")
             return 0
         if args.command is None:
-            parser.error("a command is required (info, convert, check, propagate, rules or demo)")
+            parser.error(
+                "a command is required (info, convert, check, propagate, assess, rules or demo)"
+            )
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except _ArgumentError as exc:
@@ -657,6 +703,63 @@ def _run_propagate(args: argparse.Namespace) -> int:
         for note in _propagate_notes(results, args):
             print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _run_assess(args: argparse.Namespace) -> int:
+    from cascade.lke import assess
+    from cascade.policy import Policy
+
+    as_of = _as_of(args)
+    if args.format == "xlsx" and not args.output:
+        msg = "--format xlsx needs --output FILE: a workbook is not written to stdout"
+        raise UsageError(msg)
+    fmt: Format = args.source_format or detect_format(args.path)
+    with _progress(args) as progress:
+        city = read(args.path, format=fmt, progress=progress)
+        policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
+        result = assess(
+            city, as_of=as_of, profile=args.profile, answers=args.answers, policy=policy
+        )
+    if args.format == "xlsx":
+        _write_assessment_xlsx(result, Path(args.output))
+        return 0
+    _write_text(result.to_json() + "\n" if args.format == "json" else str(result), args.output)
+    return 0
+
+
+def _write_assessment_xlsx(result: Any, path: Path) -> None:
+    """The assessment's tables as sheets; tuples of ids are joined with ", "."""
+    import pandas as pd
+
+    def flat(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        for column in out.columns:
+            if out[column].map(lambda v: isinstance(v, tuple)).any():
+                out[column] = out[column].map(
+                    lambda v: ", ".join(map(str, v)) if isinstance(v, tuple) else v
+                )
+        return out
+
+    summary = pd.DataFrame(
+        {
+            "item": ["profile", "year", "as_of"],
+            "value": [result.profile.name, result.year, str(result.as_of)],
+        }
+    )
+    sheets = {
+        "summary": summary,
+        "totals": result.components(),
+        "subcomponents": result.subcomponents(),
+        "criteria": flat(result.criteria()),
+        "fixes": flat(result.fixes()),
+        "agencies": result.agencies(),
+        "depth": result.depth.table,
+    }
+    from cascade.io._atomic import atomic_path
+
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -1259,6 +1362,7 @@ def _demo_next(data: DemoData) -> Section:
         "  cascade convert kota-contoh.xlsx kota-contoh      (a folder of CSV files)",
         "  cascade convert kota-contoh kota-contoh.json",
         "  cascade check kota-contoh.xlsx",
+        "  cascade assess city.xlsx --as-of 2024",
         "  cascade rules",
         f"  cascade propagate kota-contoh.xlsx --as-of {data.year} --level owners",
         f"  cascade propagate kota-contoh.xlsx --as-of {data.year} --format csv > capaian.csv",
