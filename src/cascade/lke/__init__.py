@@ -55,6 +55,7 @@ from cascade.lke._assess import (
     binding_for,
 )
 from cascade.lke._bindings import BINDINGS, Measure
+from cascade.lke._evidence import finding_ids
 from cascade.lke._estimate import (
     ESTIMATORS,
     ComponentEstimate,
@@ -123,6 +124,7 @@ __all__ = [
     "assess",
     "binding_for",
     "estimate",
+    "finding_ids",
     "grade_value",
     "ladder_grade",
     "load_profile",
