@@ -55,7 +55,6 @@ from cascade.lke._assess import (
     binding_for,
 )
 from cascade.lke._bindings import BINDINGS, Measure
-from cascade.lke._evidence import finding_ids
 from cascade.lke._estimate import (
     ESTIMATORS,
     ComponentEstimate,
@@ -68,6 +67,7 @@ from cascade.lke._estimate import (
     estimate,
     ladder_grade,
 )
+from cascade.lke._evidence import finding_ids
 from cascade.lke._profile import (
     PROFILES,
     Binding,
