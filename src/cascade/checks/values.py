@@ -20,7 +20,10 @@ agree
     ``absolute_tolerance``.
 
 When two rows give a number for the same indicator and period, the first counts and
-``duplicate-entry`` reports the other; a number that is not finite counts as missing and
+``duplicate-entry`` reports the other; when ``targets`` has a ``document`` column (the
+planning document a target comes from: renstra, renja, pk, …), rows of different documents
+are not duplicates, and the PK's target counts first, then an untagged row, then the
+others in row order; a number that is not finite counts as missing and
 ``invalid-value`` reports it. Rows for an indicator that does not exist are left to
 ``dangling-reference``.
 """
@@ -113,17 +116,53 @@ def agree(a: np.ndarray, b: np.ndarray, ctx: Context) -> np.ndarray:
     return out
 
 
+#: Headers (any case) of the optional ``targets`` column naming a target's document.
+DOCUMENT_COLUMNS: tuple[str, ...] = ("document", "dokumen")
+
+
+def target_documents(ctx: Context) -> pd.Series | None:
+    """Each target row's document, lower case with single spaces ("" if blank).
+
+    ``None`` when ``targets`` has no document column (:data:`DOCUMENT_COLUMNS`).
+    """
+    for column in ctx.targets.columns:
+        if str(column).strip().lower() in DOCUMENT_COLUMNS:
+            text = ctx.targets[column].astype("str").str.strip().str.lower()
+            out: pd.Series = text.str.replace(r"\s+", " ", regex=True).fillna("")
+            return out
+    return None
+
+
+def target_order(ctx: Context) -> np.ndarray:
+    """Positions of the ``targets`` rows in the order they take precedence.
+
+    Row order, except that with a document column the PK's rows (``pk``, ``perjanjian
+    kinerja``) come first and untagged rows next: the first row of an indicator and period
+    in this order is the one that counts.
+    """
+    documents = target_documents(ctx)
+    n = len(ctx.targets)
+    if documents is None:
+        return np.arange(n)
+    rank = np.where(documents.isin(["pk", "perjanjian kinerja"]), 0, 2)
+    rank = np.where(documents == "", 1, rank)
+    out: np.ndarray = np.argsort(rank, kind="stable")
+    return out
+
+
 def checked_targets(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
     """Rows of ``targets`` that count for a checked period, and that period's index.
 
     A row counts if its indicator exists, its period is a checked period and it is the first
-    row for that indicator and period.
+    row for that indicator and period in :func:`target_order` (the PK's first).
     """
     rows = ctx.refs("targets", "indicator_id")
     k = period_codes(ctx, ctx.targets, exact=True)
-    candidates = np.flatnonzero((rows >= 0) & (k >= 0))
+    order = target_order(ctx)
+    candidates = order[(rows[order] >= 0) & (k[order] >= 0)]
     p = len(ctx.periods)
     keep = candidates[_first(rows[candidates] * p + k[candidates], len(ctx.indicators) * p)]
+    keep = np.sort(keep)
     return keep, k[keep]
 
 
@@ -654,7 +693,9 @@ def duplicate_entry(ctx: Context) -> pd.DataFrame:
     -------------
     A row of ``targets`` or ``realisations`` with the same ``indicator_id`` and ``period`` as
     an earlier row, or of ``budgets`` with the same ``goal_id`` and ``period``; each row
-    after the first is a finding. Every row is checked, whatever its period.
+    after the first is a finding. When ``targets`` has a ``document`` column, target rows
+    of different documents (a Renstra's and a PK's target for the same year) are not
+    duplicates; two rows of one document are. Every row is checked, whatever its period.
 
     Why it matters
     --------------
@@ -693,6 +734,10 @@ def duplicate_entry(ctx: Context) -> pd.DataFrame:
             subject[unknown] = known + np.asarray(codes, dtype=np.int64)
         span = len(frame["period"].cat.categories) + 1
         key = subject * span + frame["period"].cat.codes.to_numpy(dtype=np.int64) + 1
+        documents = target_documents(ctx) if table == "targets" else None
+        if documents is not None:  # one row per document: rows of two documents differ
+            codes, uniques = pd.factorize(documents)
+            key = key * (len(uniques) + 1) + np.asarray(codes, dtype=np.int64)
         first = _first(key, int(key.max()) + 1)
         if first.all():
             continue

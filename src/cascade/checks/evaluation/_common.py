@@ -11,7 +11,7 @@ import pandas as pd
 
 from cascade.checks._context import Context
 from cascade.checks.budget import _reach
-from cascade.checks.values import target_grid
+from cascade.checks.values import target_grid, target_order
 from cascade.derive import _levels
 from cascade.enums import GoalKind, Level
 from cascade.period import Period
@@ -97,7 +97,8 @@ def yearly(ctx: Context, table: str, column: str) -> pd.DataFrame:
     """A column of ``targets`` or ``realisations`` by indicator row and year, every year held.
 
     Only annual rows count (``2024``, not ``2024Q1``), the first row of each (indicator,
-    year); rows whose indicator does not exist are left out. The frame's index is the
+    year) (for targets in :func:`~cascade.checks.values.target_order`: the PK's first);
+    rows whose indicator does not exist are left out. The frame's index is the
     indicator row, its columns the years in order, NaN where no row exists.
     """
     frame = ctx.targets if table == "targets" else ctx.realisations
@@ -110,7 +111,8 @@ def yearly(ctx: Context, table: str, column: str) -> pd.DataFrame:
         [int(p) if len(p) == 4 and p.isdigit() else -1 for p in names] + [-1], dtype=np.int64
     )
     year = year_of[period.cat.codes.to_numpy(dtype=np.int64)]
-    keep = np.flatnonzero((year >= 0) & (rows >= 0))
+    order = target_order(ctx) if table == "targets" else np.arange(len(frame))
+    keep = order[(year[order] >= 0) & (rows[order] >= 0)]
     values = frame[column].to_numpy(dtype=np.float64, na_value=np.nan)[keep]
     long = pd.DataFrame({"row": rows[keep], "year": year[keep], "value": values})
     long = long.drop_duplicates(["row", "year"], keep="first")
