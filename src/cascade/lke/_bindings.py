@@ -325,25 +325,39 @@ def _tiered(ev: Evidence) -> Measure:
     return Measure(members, "owners of indicators", reason)
 
 
-def _comparison(item: str) -> MeasureFn:
-    """CLAP002.3–.6: key indicators whose report-comparison-gap misses ``item``."""
+def _comparison(code: str) -> MeasureFn:
+    """CLAP002.3–.6: key indicators the report cannot compare as criterion ``code`` asks.
+
+    Reads :func:`~cascade.checks.evaluation.quality.comparison_gaps`, the columns
+    :data:`~cascade.checks.evaluation.quality.COMPARISONS` maps to ``code``: an IKU fails when
+    one of them is missing and its report-comparison-gap finding stands (a suppressed finding
+    does not count). A column the data cannot decide is left out; when none can be decided,
+    the criterion is not applicable.
+    """
+    from cascade.checks.evaluation.quality import COMPARISONS
+
+    columns = tuple(name for name, criterion in COMPARISONS.items() if criterion == code)
 
     def measure(ev: Evidence) -> Measure:
-        skipped = ev.not_applicable(("report-comparison-gap",))
         rows = ev.key_indicators
-        if skipped:
-            why_not = f"report-comparison-gap: {skipped['report-comparison-gap']}"
+        gaps = ev.comparison_gaps
+        if gaps.frame is None:
+            why_not = f"report-comparison-gap: {gaps.reason}"
             return Measure(_members(ev, "indicator", rows[:0]), "IKU", not_applicable=why_not)
-        partly = ev.report.partly_not_applicable
-        from cascade.checks.catalogue import rule_by
-
-        code = rule_by("report-comparison-gap").code
-        if item in COMPARISON_NEEDS and COMPARISON_NEEDS[item] in partly.get(code, ""):
-            why_not = f"report-comparison-gap: {partly[code]}"
+        frame = gaps.frame
+        decided = [name for name in columns if bool(frame[name].notna().any())]
+        undecided = [name.replace("_", " ") for name in columns if name not in decided]
+        why = "; ".join(gaps.notes)
+        if not decided:
+            why_not = f"report-comparison-gap cannot decide the {' or '.join(undecided)}: {why}"
             return Measure(_members(ev, "indicator", rows[:0]), "IKU", not_applicable=why_not)
         members = _members(ev, "indicator", rows)
+        missing = np.zeros(len(frame), dtype=bool)
+        for name in decided:
+            missing |= frame[name].fillna(False).to_numpy(dtype=bool)
+        lacking = pd.Index(frame["indicator_id"].astype("str")[missing].unique())
         found = ev.on(("report-comparison-gap",), "indicator")
-        found = found[found["message"].str.contains(COMPARISON_WORDS[item], regex=False)]
+        found = found[found["subject_id"].isin(lacking)]
         ids = found.groupby("subject_id")["finding_id"].agg(tuple)
         hit = members["subject_id"].map(ids)
         failing = hit.notna().to_numpy()
@@ -354,27 +368,12 @@ def _comparison(item: str) -> MeasureFn:
             dtype=object,
         )
         members.loc[failing, "score"] = 0.0
+        notes = (f"not decided: the {' or '.join(undecided)} ({why})",) if undecided else ()
         reason = None if len(members) else "no IKU"
-        return Measure(members, "IKU", reason)
+        return Measure(members, "IKU", reason, notes=notes)
 
-    measure.__doc__ = f"CLAP002: the report compares each IKU with {item}."
+    measure.__doc__ = f"{code}: the report compares each IKU with its {', '.join(columns)}."
     return measure
-
-
-#: The words by which a ``report-comparison-gap`` message names each missing comparison.
-COMPARISON_WORDS: dict[str, str] = {
-    "annual": "target",
-    "medium-term": "plan-end target",
-    "past": "previous year",
-    "benchmark": "benchmark",
-}
-
-#: The reason phrase of the part of ``report-comparison-gap`` a comparison needs.
-COMPARISON_NEEDS: dict[str, str] = {
-    "medium-term": "plan_end",
-    "benchmark": "benchmark",
-    "past": "realisation for",
-}
 
 
 # ----------------------------------------------------------------------- registry
@@ -541,10 +540,10 @@ BINDINGS: dict[str, MeasureFn] = {
         "IKU and PK indicators",
         ("missing-target", "realisation-gap", "undefined-achievement"),
     ),
-    "CLAP002.3": _comparison("annual"),
-    "CLAP002.4": _comparison("medium-term"),
-    "CLAP002.5": _comparison("past"),
-    "CLAP002.6": _comparison("benchmark"),
+    "CLAP002.3": _comparison("CLAP002.3"),
+    "CLAP002.4": _comparison("CLAP002.4"),
+    "CLAP002.5": _comparison("CLAP002.5"),
+    "CLAP002.6": _comparison("CLAP002.6"),
     "CLAP002.8": _simple(
         "goal",
         lambda ev: ev.goals_of_kind(

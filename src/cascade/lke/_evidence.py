@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cascade.checks._context import Context
+from cascade.checks._context import Context, NotApplicable
 from cascade.checks._report import Report
 from cascade.checks.alignment import _agency
 from cascade.checks.evaluation._common import key_mask, pk_grid, strategic_goal_mask
@@ -52,6 +52,19 @@ def finding_ids(frame: pd.DataFrame) -> pd.Series:
     period = frame["period"].astype("str")
     with_period = head + "@" + period.fillna("")
     return with_period.where(period.notna() & (period != ""), head).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """:func:`~cascade.checks.evaluation.quality.comparison_gaps` of the year assessed.
+
+    ``frame`` is ``None`` when the rule cannot run at all (``reason`` says why); ``notes``
+    are the parts it could not decide.
+    """
+
+    frame: pd.DataFrame | None
+    reason: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +219,23 @@ class Evidence:
         parents = np.unique(parent[outside])
         pemda = ctx.goal_owner_level[parents] == Level.PEMDA.rank
         return np.asarray(parents[pemda], dtype=np.int64)
+
+    @functools.cached_property
+    def comparison_gaps(self) -> Gaps:
+        """Which comparisons each IKU lacks in the year (CLAP002.3–.6), computed once."""
+        from cascade.checks.evaluation.quality import comparison_gaps
+
+        ctx = self.context
+        before = list(ctx.partly_not_applicable)
+        ctx.partly_not_applicable.clear()
+        try:
+            frame = comparison_gaps(ctx)
+        except NotApplicable as exc:
+            return Gaps(None, exc.reason)
+        finally:
+            notes = tuple(dict.fromkeys(ctx.partly_not_applicable))
+            ctx.partly_not_applicable[:] = before
+        return Gaps(frame, notes=notes)
 
     # ------------------------------------------------------------------ findings
 
