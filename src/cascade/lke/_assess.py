@@ -43,7 +43,7 @@ from cascade.checks._select import select_rules
 from cascade.errors import UsageError
 from cascade.lke._answer import Answer
 from cascade.lke._bindings import BINDINGS, Measure
-from cascade.lke._estimate import ESTIMATORS, Estimate, Estimator, Range, estimate
+from cascade.lke._estimate import ESTIMATORS, DataPart, Estimate, Estimator, Range, estimate
 from cascade.lke._evidence import Evidence
 from cascade.lke._profile import Criterion, Profile, load_profile
 from cascade.lke._scales import answer_from_ratio
@@ -157,8 +157,8 @@ class Assessment:
         return self.estimate.predikat(estimator)
 
     @property
-    def data_decided(self) -> Any:
-        """The data-decided part (:class:`~cascade.lke.DataPart`)."""
+    def data_decided(self) -> DataPart:
+        """The data-decided part: the points the data earn of the weight they decide."""
         return self.estimate.data_decided
 
     # ---------------------------------------------------------------- tables
