@@ -20,7 +20,7 @@ import cascade
 from cascade.cli import main
 from cascade.datasets import load_example
 from cascade.errors import UsageError
-from cascade.report import SHEETS, ReportBundle, build_report, write_report
+from cascade.report import LKE_SHEETS, SHEETS, ReportBundle, build_report, write_report
 
 AS_OF = "2024"
 SCREENSHOT_COPY = Path("/tmp/report-shot.png")
@@ -71,8 +71,8 @@ def _without_scripts(text: str) -> str:
 
 
 def test_bundle_has_every_table(bundle: ReportBundle) -> None:
-    assert list(bundle.tables) == list(SHEETS)
-    assert all(len(name) <= 31 for name in SHEETS)
+    assert list(bundle.tables) == [*SHEETS, *LKE_SHEETS]
+    assert all(len(name) <= 31 for name in [*SHEETS, *LKE_SHEETS])
     assert bundle.owners["level"].tolist()[0] == "pemda"
     assert set(bundle.owners["level"]) == {"pemda", "perangkat_daerah"}
     assert len(bundle.findings) == len(bundle.tables["Temuan"]) > 0
@@ -113,7 +113,7 @@ def test_summary_sheet_has_the_city_figure(bundle: ReportBundle) -> None:
 
 def test_xlsx_has_the_sheets_and_the_numbers(bundle: ReportBundle, xlsx: Path) -> None:
     book = pd.read_excel(xlsx, sheet_name=None)
-    assert list(book) == list(SHEETS)
+    assert list(book) == [*SHEETS, *LKE_SHEETS]
     results = bundle.results
     # owner budget: pagu and capaian as Results has them
     budget = book["Anggaran OPD"]
@@ -237,7 +237,7 @@ def test_cli_writes_xlsx(
     code, out, err = run(capsys, "report", workbook, "--as-of", AS_OF, "--output", target)
     assert (code, out, err) == (0, "", "")
     with pd.ExcelFile(target) as book:
-        assert book.sheet_names == list(SHEETS)
+        assert book.sheet_names == [*SHEETS, *LKE_SHEETS]
 
 
 def test_cli_writes_html(
@@ -319,6 +319,9 @@ def test_html_report_in_a_headless_browser(
     assert "Matriks cascading" in page
     for code in set(bundle.findings.to_frame()["code"]):
         assert code in page
+    assert '<h2 id="lke">Kesiapan LKE</h2>' in page
+    assert bundle.assessment is not None
+    assert f"profil {bundle.assessment.profile.name}, tahun 2024" in page
     if _plot_available():
         assert page.count("<svg") >= 2
         # plotly drew the sunburst: the div holds the SVG plotly made in the browser

@@ -1,7 +1,9 @@
 """The HTML report: one self-contained page, no server, no external resource.
 
 Sections: the summary, the pictures (when the ``plot`` extra is installed), the five lowest
-agencies with what pulls them down, the findings, and the tables (bounded rows). Every text
+agencies with what pulls them down, the findings, the LKE readiness estimate (kesiapan LKE,
+when the bundle has an assessment: :mod:`cascade.report._lke`), and the tables (bounded
+rows). Every text
 from data is escaped by the helpers of :mod:`cascade._html`; matplotlib pictures are inline
 SVG, the plotly sunburst a ``<div>`` with plotly.js inlined.
 """
@@ -87,6 +89,7 @@ _SECTIONS = (
     ("gambar", "Gambar"),
     ("terendah", "OPD terendah"),
     ("temuan", "Temuan"),
+    ("lke", "Kesiapan LKE"),
     ("tabel", "Tabel"),
 )
 
@@ -281,6 +284,10 @@ def _summary(bundle: ReportBundle, colours: Mapping[str, Colours]) -> str:
         ("Skala", escape(results.policy.scale.describe())),
         ("Temuan", _severity_badges(bundle.findings.summary())),
     ]
+    if bundle.assessment is not None:
+        from cascade.report._lke import summary_markup
+
+        pairs.append(("Perkiraan nilai LKE", summary_markup(bundle.assessment)))
     return _facts(pairs)
 
 
@@ -346,7 +353,8 @@ def render_page(bundle: ReportBundle, *, pictures: bool = True) -> str:
     names = [str(n) for n in results.city["name"].dropna().head(3)]
     place = ", ".join(names) or "cascade"
     title = f"Laporan Kinerja {place} {results.as_of}"
-    nav = "".join(f'<a href="#{key}">{escape(text)}</a>' for key, text in _SECTIONS)
+    sections = [(k, t) for k, t in _SECTIONS if k != "lke" or bundle.assessment is not None]
+    nav = "".join(f'<a href="#{key}">{escape(text)}</a>' for key, text in sections)
     parts: list[str] = [
         f"<h1>{escape(title)}</h1>",
         (
@@ -369,6 +377,12 @@ def render_page(bundle: ReportBundle, *, pictures: bool = True) -> str:
         _lowest(results, colours),
         '<h2 id="temuan">Temuan</h2>',
         render_report(bundle.findings, limit=FINDINGS, title="Temuan pemeriksaan"),
+    ]
+    if bundle.assessment is not None:
+        from cascade.report._lke import render_lke
+
+        parts.append(render_lke(bundle.assessment, colours))
+    parts += [
         '<h2 id="tabel">Tabel</h2>',
         "<h3>Capaian kinerja (LKjIP) per unit</h3>",
         _lkjip_details(bundle, colours),
