@@ -321,12 +321,13 @@ def _add_report_parser(commands: Any) -> None:
         help="write the performance report of one period: an xlsx workbook or an HTML page",
         description="Write the performance report of one period: the summary, the LKjIP "
         "achievement tables of the city and its agencies, the cascading matrix, the PK "
-        "annexes, the budget per owner and per goal, and the findings. --output FILE.xlsx "
-        "writes a workbook, one sheet each; --output FILE.html one self-contained page (with "
-        "pictures when the plot extra is installed) that opens in a browser with no server. "
-        "A policy is read from --policy, else from a cascade.toml or a pyproject.toml "
-        "[tool.cascade] beside the workbook. Exit status: 0 success, 2 unusable input or "
-        "arguments.",
+        "annexes, the budget per owner and per goal, the findings, and the LKE readiness "
+        "estimate (what `cascade assess` shows, for the year of --as-of; --no-lke leaves it "
+        "out). --output FILE.xlsx writes a workbook, one sheet each; --output FILE.html one "
+        "self-contained page (with pictures when the plot extra is installed) that opens in a "
+        "browser with no server. A policy is read from --policy, else from a cascade.toml or "
+        "a pyproject.toml [tool.cascade] beside the workbook. Exit status: 0 success, 2 "
+        "unusable input or arguments.",
         **_parser_options(),
     )
     report.add_argument("path", metavar="PATH", help="a .xlsx file, a .json file or a CSV folder")
@@ -344,6 +345,23 @@ def _add_report_parser(commands: Any) -> None:
     )
     report.add_argument("--policy", metavar="FILE", help="a cascade.toml or pyproject.toml")
     report.add_argument("--from", dest="source_format", choices=_FORMATS, help="format of PATH")
+    report.add_argument(
+        "--lke",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the LKE readiness section (default); --no-lke leaves it out",
+    )
+    report.add_argument(
+        "--profile",
+        help="the LKE profile: national-88-2021 (default), trenggalek-opd or a profile JSON "
+        "file, as for cascade assess",
+    )
+    report.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="answers for the LKE criteria data cannot decide (CSV or JSON), as for cascade "
+        "assess",
+    )
     _add_progress_option(report)
     report.set_defaults(run=_run_report)
 
@@ -764,9 +782,18 @@ def _write_assessment_xlsx(result: Any, path: Path) -> None:
 
 def _run_report(args: argparse.Namespace) -> int:
     from cascade.policy import Policy
-    from cascade.report import build_report, report_format
+    from cascade.report import DEFAULT_PROFILE, build_report, report_format
 
     as_of = _as_of(args)
+    if not args.lke and (args.profile is not None or args.answers is not None):
+        given = " and ".join(
+            flag
+            for flag, value in (("--profile", args.profile), ("--answers", args.answers))
+            if value is not None
+        )
+        verb = "apply" if " and " in given else "applies"
+        msg = f"{given} {verb} to the LKE section, which --no-lke leaves out"
+        raise UsageError(msg)
     try:
         report_format(args.output)
     except UsageError as exc:
@@ -779,7 +806,15 @@ def _run_report(args: argparse.Namespace) -> int:
     with _progress(args) as progress:
         city = read(args.path, format=fmt, progress=progress)
         policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
-        bundle = build_report(city, as_of=as_of, policy=policy, progress=progress)
+        bundle = build_report(
+            city,
+            as_of=as_of,
+            policy=policy,
+            progress=progress,
+            lke=args.lke,
+            profile=args.profile or DEFAULT_PROFILE,
+            answers=args.answers,
+        )
         bundle.save(args.output)
     return 0
 
