@@ -76,6 +76,7 @@ POLICY: dict[str, Any] = {"plan_start": 2022, "plan_end": 2024}
 CODES = [r.code for r in RULES]
 NAMES = {r.code: r.name for r in RULES}
 RENSTRA_KINDS = ("tujuan", "sasaran_strategis", "sasaran_program", "sasaran_kegiatan")
+OPTIONAL_STEPS = ("alone", "warm")
 RESULTS = Path(__file__).parent / "results" / "lke.json"
 
 #: Columns of the size table: (key in the results, header, format).
@@ -224,8 +225,10 @@ def per_rule(c: Cascade, policy: dict[str, Any]) -> tuple[float, dict[str, float
     return total, seconds, report
 
 
-def run_size(indicators: int, seed: int, plain: bool, partial: Path | None) -> dict[str, Any]:
-    """Every measurement at one size; after each, the figures so far go to ``partial``."""
+def run_size(
+    indicators: int, seed: int, plain: bool, partial: Path | None, steps: list[str]
+) -> dict[str, Any]:
+    """The ``steps`` at one size; after each, the figures so far go to ``partial``."""
     policy = {} if plain else POLICY
 
     def save(what: str) -> None:
@@ -239,6 +242,7 @@ def run_size(indicators: int, seed: int, plain: bool, partial: Path | None) -> d
         f"{row['indicators']:,} indicators, {row['targets']:,} targets: built in "
         f"{row['build_s']:.1f} s"
     )
+    row["steps"] = steps
     gc.collect()
     row["rss_before_assess_mb"] = _status_mb("VmRSS")
     reset = reset_peak()
@@ -269,18 +273,27 @@ def run_size(indicators: int, seed: int, plain: bool, partial: Path | None) -> d
     del default
     save(f"check default {row['check_default_s']:.2f} s")
 
+    if "alone" in steps:
+        alone(c, policy, row, save)
+    if "warm" in steps:
+        _, row["check_all_warm_s"] = timed(lambda: cascade.check(c, select=["ALL"], policy=policy))
+        save(f"check all warm {row['check_all_warm_s']:.2f} s")
+        _, row["assess_warm_s"] = timed(lambda: cascade.assess(c, as_of=AS_OF, policy=policy))
+        save(f"assess warm {row['assess_warm_s']:.2f} s")
+    row["peak_rss_mb"] = peak_mb()
+    return row
+
+
+def alone(
+    c: Cascade, policy: dict[str, Any], row: dict[str, Any], save: Callable[[str], None]
+) -> None:
+    """Each CAS5xx rule in a check of its own."""
     row["alone_s"] = {}
     for code in CODES:
         _, row["alone_s"][code] = timed(
             lambda code=code: cascade.check(c, select=[code], policy=policy)
         )
         save(f"{code} alone {row['alone_s'][code]:.2f} s")
-    _, row["check_all_warm_s"] = timed(lambda: cascade.check(c, select=["ALL"], policy=policy))
-    save(f"check all warm {row['check_all_warm_s']:.2f} s")
-    _, row["assess_warm_s"] = timed(lambda: cascade.assess(c, as_of=AS_OF, policy=policy))
-    row["peak_rss_mb"] = peak_mb()
-    save(f"assess warm {row['assess_warm_s']:.2f} s")
-    return row
 
 
 def profile(indicators: int, seed: int, top: int, plain: bool) -> None:
@@ -299,12 +312,13 @@ def profile(indicators: int, seed: int, top: int, plain: bool) -> None:
 # ----------------------------------------------------------------------------- driver
 
 
-def child(n: int, seed: int, plain: bool, timeout: float) -> dict[str, Any]:
+def child(n: int, seed: int, plain: bool, timeout: float, steps: list[str]) -> dict[str, Any]:
     """Run one size in a fresh process; past ``timeout`` seconds, the figures it had."""
     with tempfile.TemporaryDirectory(prefix="cascade-bench-lke-") as tmp:
         partial = Path(tmp) / "partial.json"
         flags = ["--plain"] if plain else []
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(seed), *flags]
+        command += ["--steps", *steps]
         try:
             out = subprocess.run(
                 [*command, "--partial", str(partial)],
@@ -397,11 +411,18 @@ def main() -> None:
     parser.add_argument(
         "--merge", action="store_true", help="keep the other sizes already in the JSON file"
     )
+    parser.add_argument(
+        "--steps",
+        nargs="*",
+        choices=OPTIONAL_STEPS,
+        default=list(OPTIONAL_STEPS),
+        help="steps after assess and the checks: each rule alone, warm repeats (none: --steps)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--partial", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.seed, args.plain, args.partial)))
+        print(json.dumps(run_size(args.one, args.seed, args.plain, args.partial, args.steps)))
         return
     if args.profile:
         profile(args.profile, args.seed, args.top, args.plain)
@@ -411,7 +432,7 @@ def main() -> None:
     print(f"cascade {cascade.__version__}, {os.cpu_count()} cores; sizes {sizes}", flush=True)
     rows = []
     for n in sizes:
-        row = child(n, args.seed, args.plain, args.timeout)
+        row = child(n, args.seed, args.plain, args.timeout, args.steps)
         row["load_average"] = list(os.getloadavg())
         rows.append(row)
         if "timed_out_after_s" in row:
@@ -420,7 +441,7 @@ def main() -> None:
         print(
             f"{row['indicators']:>9,} indicators: assess {row['assess_s']:.2f} s "
             f"(peak {row['assess_peak_mb'] or 0:,.0f} MB), check all {row['check_all_s']:.2f} s,"
-            f" slowest CAS5xx alone {max(row['alone_s'].values()):.2f} s",
+            f" CAS5xx {row['cas5_in_run_s']:.2f} s of it",
             flush=True,
         )
     if args.merge and args.json.exists():  # keep the other sizes of an earlier run
