@@ -447,3 +447,14 @@ def test_commands_that_read_take_the_progress_options(capsys: pytest.CaptureFixt
     for command in ("info", "convert", "check", "propagate"):
         assert main([command, "--help"]) == 0
         assert "--progress, --no-progress" in capsys.readouterr().out
+
+
+def test_assess_reports_one_check_step_per_rule() -> None:
+    from cascade.checks import CATALOGUE
+
+    recorder = Recorder()
+    cascade.assess(load_example(), as_of=2024, progress=recorder)
+    total = len(CATALOGUE)
+    assert recorder.reports[0] == ("check", 0, total)
+    assert recorder.reports[-1] == ("check", total, total)
+    assert_contract(recorder.reports)

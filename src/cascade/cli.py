@@ -17,6 +17,9 @@ Commands
     What the SAKIP evaluation worksheet (LKE) would find: the score range under each
     estimator, the part the data decide and the fixes ranked by points
     (``--profile``, ``--answers``, ``--format text|json|xlsx``).
+``cascade report PATH --as-of PERIOD --output FILE``
+    The performance report (LKjIP) of one period as an xlsx workbook or one HTML page, with
+    the LKE readiness section (``--no-lke`` leaves it out; ``--profile``, ``--answers``).
 ``cascade rules [NAME]``
     The rule catalogue, or one rule explained.
 ``cascade demo``
@@ -35,8 +38,8 @@ is a bug in ``cascade`` and propagates with its traceback.
 Output is plain text without colours, and does not depend on the terminal's width or on the
 clock, so it can be compared and scripted.
 
-Progress: ``info``, ``convert``, ``check`` and ``propagate`` draw a progress bar on stderr
-(:class:`~cascade.progress.TerminalProgress`) while they read, check, propagate or write,
+Progress: every command that reads a workbook draws a progress bar on stderr
+(:class:`~cascade.progress.TerminalProgress`) while it reads, checks, propagates or writes,
 when stderr is a terminal and the work takes longer than :data:`PROGRESS_DELAY` seconds
 (the environment variable ``CASCADE_PROGRESS_DELAY`` sets another delay). ``--no-progress``
 turns it off, ``--progress`` draws it whatever stderr is. Never on stdout.
@@ -419,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command is None:
             parser.error(
-                "a command is required (info, convert, check, propagate, assess, rules or demo)"
+                "a command is required "
+                "(info, convert, check, propagate, assess, report, rules or demo)"
             )
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
@@ -736,7 +740,12 @@ def _run_assess(args: argparse.Namespace) -> int:
         city = read(args.path, format=fmt, progress=progress)
         policy = Policy.from_file(args.policy) if args.policy else Policy.discover(args.path)
         result = assess(
-            city, as_of=as_of, profile=args.profile, answers=args.answers, policy=policy
+            city,
+            as_of=as_of,
+            profile=args.profile,
+            answers=args.answers,
+            policy=policy,
+            progress=progress,
         )
     if args.format == "xlsx":
         _write_assessment_xlsx(result, Path(args.output))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -300,6 +301,34 @@ class Policy(BaseModel):
         """The policy beside a workbook (see :func:`find_policy_file`), or the default."""
         found = find_policy_file(workbook)
         return cls() if found is None else cls.from_file(found)
+
+    @classmethod
+    def coerce(cls, policy: Policy | Mapping[str, Any] | None) -> Policy:
+        """``policy`` itself, the default policy for ``None``, or one read from a mapping.
+
+        What every function taking a ``policy=`` argument does with it.
+
+        Raises
+        ------
+        UsageError
+            For a mapping with invalid settings ("invalid policy: ...").
+
+        Examples
+        --------
+        >>> Policy.coerce(None) == Policy()
+        True
+        >>> Policy.coerce({"tolerance": 0.02}).tolerance
+        0.02
+        """
+        if policy is None:
+            return cls()
+        if isinstance(policy, Policy):
+            return policy
+        try:
+            return cls.model_validate(dict(policy))
+        except ValueError as exc:
+            msg = f"invalid policy: {exc}"
+            raise UsageError(msg) from None
 
 
 def find_policy_file(workbook: str | Path) -> Path | None:

@@ -121,3 +121,28 @@ def test_in_year_assessment_and_local_profile(defects: cascade.Cascade) -> None:
     assert str(a.as_of) == "2024Q2"
     assert "trenggalek-opd" in str(a)
     assert a.estimate.criterion("DVAL004.1").answer.source == "data"
+
+
+def test_answers_file_rows_of_another_year_are_not_read(
+    defects: cascade.Cascade, tmp_path
+) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_text("code,answer,year\nAREN001.1,Y,2023\nAREN001.2,Y,2024\nAREN002.1,A,\n")
+    a = cascade.assess(defects, as_of=2024, answers=path)
+    assert a.estimate.criterion("AREN001.1").answer.source == "unknown"
+    assert a.estimate.criterion("AREN001.2").answer.value == 1.0
+    assert a.estimate.criterion("AREN002.1").answer.value == 1.0
+
+
+def test_fixes_without_a_known_owner_still_count_by_agency() -> None:
+    from tests.checks._base import base, build
+
+    t = base()
+    t["goals"].loc[t["goals"]["goal_id"] == "K1", "unit_id"] = "NOPE"  # a dangling owner
+    a = cascade.assess(build(t), as_of=2024)
+    fixes, agencies = a.fixes(), a.agencies()
+    assert fixes["agency_id"].isna().any()
+    orphan = agencies[agencies["agency_id"].isna()]
+    assert len(orphan) == 1
+    assert orphan["agency"].iloc[0] == "(no known owner)"
+    assert agencies["points"].sum() == pytest.approx(fixes["points"].sum())

@@ -41,14 +41,6 @@ def default_periods(cascade: Cascade) -> list[Period]:
     return []
 
 
-def _policy(policy: Policy | Mapping[str, Any] | None) -> Policy:
-    if policy is None:
-        return Policy()
-    if isinstance(policy, Policy):
-        return policy
-    return Policy.model_validate(dict(policy))
-
-
 def _severity(rule: Rule, policy: Policy) -> Severity | None:
     """The effective severity of a rule under a policy; ``None`` if it is switched off.
 
@@ -125,11 +117,7 @@ def check(
     """
     from cascade.checks.catalogue import CATALOGUE
 
-    try:
-        settings = _policy(policy)
-    except ValueError as exc:
-        msg = f"invalid policy: {exc}"
-        raise UsageError(msg) from None
+    settings = Policy.coerce(policy)
     periods = _periods(cascade, period)
     try:
         moment = None if as_of is None else Period.parse(as_of)

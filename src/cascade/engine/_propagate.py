@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cascade.checks._context import Context
-from cascade.checks._run import _policy, run_rules
+from cascade.checks._run import run_rules
 from cascade.checks.catalogue import rule_by
 from cascade.engine._budget import budget_figures, owner_budget_figures
 from cascade.engine._frames import (
@@ -85,11 +85,7 @@ def propagate(
     >>> results.indicators["achievement_source"].value_counts().to_dict()
     {'computed': 289, 'rolled_up': 2}
     """
-    try:
-        settings = _policy(policy)
-    except ValueError as exc:
-        msg = f"invalid policy: {exc}"
-        raise UsageError(msg) from None
+    settings = Policy.coerce(policy)
     if isinstance(as_of, Period):
         period = as_of
     else:

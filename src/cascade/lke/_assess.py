@@ -38,7 +38,7 @@ import pandas as pd
 
 from cascade.checks._context import Context
 from cascade.checks._report import Report
-from cascade.checks._run import _policy, run_rules
+from cascade.checks._run import run_rules
 from cascade.checks._select import select_rules
 from cascade.errors import UsageError
 from cascade.lke._answer import Answer
@@ -48,11 +48,12 @@ from cascade.lke._evidence import Evidence
 from cascade.lke._profile import Criterion, Profile, load_profile
 from cascade.lke._scales import answer_from_ratio
 from cascade.period import Period
+from cascade.policy import Policy
 
 if TYPE_CHECKING:
     from cascade.checks.evaluation.depth import Depth
     from cascade.model import Cascade
-    from cascade.policy import Policy
+    from cascade.progress import Progress
 
 __all__ = [
     "AGENCY_COLUMNS",
@@ -101,6 +102,9 @@ FIX_COLUMNS = [
     "points_alone",
     "population",
 ]
+
+#: The ``agency`` of fixes to subjects whose owner is not a known unit (a dangling reference).
+NO_AGENCY = "(no known owner)"
 
 #: Columns of :meth:`Assessment.agencies`, in order.
 AGENCY_COLUMNS = ["agency_id", "agency", "points", "points_alone", "fixes", "subjects", "findings"]
@@ -252,7 +256,7 @@ class Assessment:
         fixes = self._fixes
         if fixes.empty:
             return pd.DataFrame(columns=AGENCY_COLUMNS)
-        grouped = fixes.groupby("agency_id", sort=False).agg(
+        grouped = fixes.groupby("agency_id", sort=False, dropna=False).agg(
             agency=("agency", "first"),
             points=("points", "sum"),
             points_alone=("points_alone", "sum"),
@@ -377,14 +381,17 @@ def _gain_end(answer: Answer, measure: Measure) -> float:
 
 
 def _coerce_answers(
-    profile: Profile, answers: Mapping[str, Answer | float | str] | str | Path | None
+    profile: Profile,
+    answers: Mapping[str, Answer | float | str] | str | Path | None,
+    *,
+    year: int,
 ) -> dict[str, Answer | float | str]:
     if answers is None:
         return {}
     if isinstance(answers, str | Path):
         from cascade.lke._answers_io import read_answers
 
-        return dict(read_answers(answers, profile=profile))
+        return dict(read_answers(answers, profile=profile, year=year))
     return dict(answers)
 
 
@@ -458,7 +465,7 @@ def _fixes(
             rows.append(
                 {
                     "agency_id": agency_id or None,
-                    "agency": names.get(str(agency_id), "") if agency_id else "",
+                    "agency": names.get(str(agency_id), "") if agency_id else NO_AGENCY,
                     "criterion": k.code,
                     "position": k.position,
                     "rules": rules,
@@ -509,6 +516,7 @@ def assess(
     answers: Mapping[str, Answer | float | str] | str | Path | None = None,
     policy: Policy | Mapping[str, Any] | None = None,
     declared: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Assessment:
     """Assess a cascade against an LKE profile: answers, score ranges and ranked fixes.
 
@@ -538,6 +546,9 @@ def assess(
     declared
         Sub-component code → ``"A"`` or ``"AA"`` where the evidence for those ladder grades
         is declared.
+    progress
+        A callback told how the checks go, as ``progress("check", done, total)`` with one
+        step per rule (see :mod:`cascade.progress`); ``None``, the default, reports nothing.
 
     Returns
     -------
@@ -561,14 +572,12 @@ def assess(
     from cascade.checks.catalogue import CATALOGUE
     from cascade.checks.evaluation.depth import cascade_depth
 
-    try:
-        settings = _policy(policy)
-    except ValueError as exc:
-        msg = f"invalid policy: {exc}"
-        raise UsageError(msg) from None
+    settings = Policy.coerce(policy)
     moment = _moment(as_of)
     year = moment.year
     chosen = profile if isinstance(profile, Profile) else load_profile(profile)
+    # A bad answers file fails before the checks run.
+    supplied = _coerce_answers(chosen, answers, year=year)
     context = Context(
         cascade,
         [Period.year_of(year)],
@@ -576,7 +585,7 @@ def assess(
         as_of=None if moment.granularity == "year" else moment,
     )
     rules = select_rules(CATALOGUE, select=["ALL"], ignore=[])
-    report = run_rules(context, rules)
+    report = run_rules(context, rules, progress=progress)
     evidence = Evidence(context, report)
     measures: dict[str, Measure] = {}
     data_answers: dict[str, Answer] = {}
@@ -587,7 +596,6 @@ def assess(
         measure = BINDINGS[key](evidence)
         measures[k.code] = measure
         data_answers[k.code] = _data_answer(k, measure)
-    supplied = _coerce_answers(chosen, answers)
     unknown = sorted(set(supplied) - {k.code for k in chosen.criteria})
     if unknown:
         msg = f"profile {chosen.name!r} has no criteria {', '.join(unknown)}"

@@ -268,7 +268,7 @@ def build_report(
         The policy to follow; default the package default. The assessment follows it too
         (but runs every rule, whatever its ``select`` and ``ignore``).
     progress
-        A progress bar for the propagation and the checks.
+        A progress bar for the propagation, the checks and the LKE assessment.
     lke
         ``False`` leaves the LKE section out (and the time the assessment takes).
     profile
@@ -319,7 +319,12 @@ def build_report(
     assessment = None
     if chosen is not None:
         assessment = assess(
-            cascade, as_of=period, profile=chosen, answers=supplied, policy=results.policy
+            cascade,
+            as_of=period,
+            profile=chosen,
+            answers=supplied,
+            policy=results.policy,
+            progress=progress,
         )
     owners = _report_owners(results)
     tables = {

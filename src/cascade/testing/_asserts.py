@@ -476,14 +476,9 @@ def _unknown(cascade: Cascade, subject: str) -> str:
 
 def _settings(policy: Policy | Mapping[str, Any] | None) -> Policy:
     """The policy as :func:`cascade.check` reads it, with its error for invalid settings."""
-    from cascade.checks._run import _policy
-    from cascade.errors import UsageError
+    from cascade.policy import Policy
 
-    try:
-        return _policy(policy)
-    except ValueError as exc:
-        msg = f"invalid policy: {exc}"
-        raise UsageError(msg) from None
+    return Policy.coerce(policy)
 
 
 def _run_rules(

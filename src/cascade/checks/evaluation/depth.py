@@ -204,7 +204,7 @@ def cascade_depth(
     3          pengawas      54    1.0     True
     4         pelaksana      73    1.0     True
     """
-    settings = _policy(policy)
+    settings = Policy.coerce(policy)
     ctx = Context(cascade, [Period.year_of(year)], settings)
     level = ctx.unit_level
     n_units = len(ctx.units)
@@ -265,12 +265,3 @@ def cascade_depth(
         year=year,
         threshold=threshold,
     )
-
-
-def _policy(policy: Policy | Mapping[str, Any] | None) -> Policy:
-    """The policy itself, the default one, or one read from a mapping of settings."""
-    if policy is None:
-        return Policy()
-    if isinstance(policy, Policy):
-        return policy
-    return Policy.model_validate(dict(policy))

@@ -48,7 +48,13 @@ from cascade.achievement import MAXIMIZE, MINIMIZE, polarity_codes
 from cascade.checks._context import Context, concat, no_findings, quote
 from cascade.checks._rule import Category, Rule, Severity, rule
 from cascade.checks.evaluation._common import checked_years, key_mask, yearly
-from cascade.checks.values import agree, number_text, period_codes
+from cascade.checks.values import (
+    DOCUMENT_COLUMNS,
+    agree,
+    number_text,
+    period_codes,
+    target_documents,
+)
 from cascade.period import Period
 
 __all__ = [
@@ -62,8 +68,6 @@ __all__ = [
     "target_regression",
 ]
 
-#: Headers (any case) of the optional ``targets`` column naming a target's document.
-DOCUMENT_COLUMNS: tuple[str, ...] = ("document", "dokumen")
 #: Headers (any case, a space for ``_``) of the optional indicators column holding the
 #: declared end-of-period target.
 END_TARGET_COLUMNS: tuple[str, ...] = ("target_akhir", "end_target")
@@ -540,12 +544,10 @@ def plan_drift(ctx: Context) -> pd.DataFrame:
     Decide which document is right and bring the others in line (a Renstra changed by a
     review, a PK amended), or add the missing PK target.
     """
-    column = _column(ctx.targets, DOCUMENT_COLUMNS)
-    if column is None:
+    text = target_documents(ctx)
+    if text is None:
         _stop(ctx, "needs a document column on targets (renstra, renja, pk, iku, renaksi, dpa)")
-    text = ctx.targets[column].astype("str").str.strip().str.lower()
-    text = text.str.replace(r"\s+", " ", regex=True)
-    document = text.map(_WORD).fillna(text).fillna("")
+    document = text.map(_WORD).fillna(text)
     rows = ctx.refs("targets", "indicator_id")
     inside = period_codes(ctx, ctx.targets, exact=False)
     tagged = (rows >= 0) & (inside >= 0) & (document != "").to_numpy(dtype=bool)
