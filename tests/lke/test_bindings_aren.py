@@ -767,7 +767,7 @@ def test_kke2_error_on_the_goal_scores_zero() -> None:
     row = measure.members.set_index("subject_id").loc["I-K9"]
     assert row["score"] == 0.0
     assert row["findings"] == ("CAS104:K9",)
-    assert row["rules"] == ("chain",)
+    assert row["rules"] == ("orphan-goal",)
 
 
 def test_kke2_error_carries_down_the_goal_tree() -> None:
@@ -779,15 +779,12 @@ def test_kke2_error_carries_down_the_goal_tree() -> None:
     assert (scores.drop(["I-K9", "I-SK9"]) == 1.0).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_cascading attaches only the findings on the indicator's own goal, not on the "
-    "ancestor goal whose error carried down (I-SK9 scores 0 with no evidence)",
-)
 def test_kke2_error_carried_down_names_the_ancestor_finding() -> None:
     measure, _ = _measure("AREN002.8", "orphan kegiatan with child")
     row = measure.members.set_index("subject_id").loc["I-SK9"]
-    assert "CAS104:K9" in row["findings"]
+    assert row["score"] == 0.0
+    assert row["findings"] == ("CAS104:K9",)
+    assert row["rules"] == ("orphan-goal",)
 
 
 def test_budget_reach_is_rupiah_weighted() -> None:
@@ -874,3 +871,21 @@ def test_every_aren_binding_is_covered() -> None:
 
 def test_upper_bounds_are_the_proxies() -> None:
     assert {code for code in AREN if _measure(code, "base")[0].upper_bound} == UPPER_BOUND
+
+
+def test_activity_cut_loose_higher_up_names_where_the_chain_breaks() -> None:
+    """AREN003.2: SK9 has no finding of its own; its chain stops at the orphan K9."""
+    measure, _ = _measure("AREN003.2", "orphan kegiatan with child")
+    row = measure.members.set_index("subject_id").loc["SK9"]
+    assert row["score"] == 0.0
+    assert row["findings"] == ("CAS104:K9",)
+    assert row["rules"] == ("orphan-goal",)
+
+
+def test_agency_without_indicators_keeps_the_rules_of_its_findings() -> None:
+    """AREN001.3: DISDIK's goal has no indicator: its rule is missing-indicator."""
+    measure, _ = _measure("AREN001.3", "agencies without targets")
+    rules = measure.members.set_index("subject_id")["rules"]
+    assert rules["DISDIK"] == ("missing-indicator",)
+    bare, _ = _measure("AREN001.3", "units without goals")
+    assert bare.members.set_index("subject_id")["rules"]["DINSOS"] == ("no-goal",)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cascade.checks.evaluation._common import goal_reaches_root
+from cascade.checks.evaluation._common import goal_chain_top, goal_reaches_root
 from cascade.enums import GoalKind, Level
 from cascade.lke._evidence import Evidence
 
@@ -209,8 +209,11 @@ def _medium_term(ev: Evidence) -> Measure:
     owns[owner[(owner >= 0) & (ctx.goal_indicator_count > 0)]] = True
     none = ~owns[agencies]
     members.loc[none, "score"] = 0.0
-    where = members.index[none]
-    members.loc[none, "rules"] = pd.Series([("no-goal",)] * len(where), index=where, dtype=object)
+    # An agency owning no goal with an indicator: its findings say why when it has any (a
+    # goal without an indicator); with none, "no-goal" names the gap (no rule flags it).
+    bare = none & (members["rules"].map(len).to_numpy() == 0)
+    where = members.index[bare]
+    members.loc[bare, "rules"] = pd.Series([("no-goal",)] * len(where), index=where, dtype=object)
     reason = None if len(members) else "no perangkat daerah in the units table"
     return Measure(members, "perangkat daerah", reason)
 
@@ -219,6 +222,8 @@ def _cascading(ev: Evidence) -> Measure:
     """AREN002.8: the KKE 2 score per indicator.
 
     0 with an error on the indicator or its chain of goals, 0.5 with warnings only, 1 clean.
+    An indicator lowered by its chain has the findings of the goal that set the chain's
+    severity (the nearest such goal up the chain) as evidence.
     """
     ctx = ev.context
     names = (
@@ -243,13 +248,19 @@ def _cascading(ev: Evidence) -> Measure:
     worst = np.zeros(n_goals, dtype=np.int64)
     sev = np.where(goal_f["severity"].to_numpy(dtype=object) == "error", 2, 1)
     np.maximum.at(worst, goal_rows[goal_rows >= 0], sev[goal_rows >= 0])
-    chain = worst.copy()
+    # The chain's worst severity per goal, and the goal whose findings set it (the nearest
+    # one up the chain with that severity), carried down the goal tree.
     tree = ctx.goal_tree
+    chain = worst.copy()
+    source = np.where(worst > 0, np.arange(n_goals), -1)
     from cascade.derive import _levels
 
     below = np.flatnonzero(tree.depth > 0)
     for level in _levels(below, tree.depth[below]):
-        chain[level] = np.maximum(chain[level], chain[tree.parent[level]])
+        up = tree.parent[level]
+        inherit = chain[up] > worst[level]
+        chain[level] = np.maximum(worst[level], chain[up])
+        source[level] = np.where(inherit, source[up], source[level])
     rows = np.arange(n_ind, dtype=np.int64)
     members = _members(ev, "indicator", rows, rules=names)
     own = ev.on(names, "indicator")
@@ -261,19 +272,28 @@ def _cascading(ev: Evidence) -> Measure:
     above = np.where(goal >= 0, chain[np.maximum(goal, 0)], 0)
     level = np.maximum(mine, above)
     members["score"] = np.select([level == 2, level == 1], [0.0, 0.5], 1.0)
-    # The chain's findings are evidence for the indicators below them.
-    goal_ids = goal_f.groupby("subject_id")["finding_id"].agg(tuple)
-    if len(goal_ids) and (above > 0).any():
-        extra = ctx.goals["goal_id"].astype("str").map(goal_ids)
-        per_goal = np.asarray(extra.to_numpy(dtype=object), dtype=object)
-        flagged = np.flatnonzero((above > 0) & (mine == 0))
+    # Where the chain weighs more than the indicator's own findings, the findings of the
+    # goal that set it are evidence too: a fix of that goal lifts the indicator.
+    flagged = np.flatnonzero(above > mine)
+    if flagged.size:
+        by_goal = goal_f.groupby("subject_id", sort=False).agg(
+            findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s)))
+        )
+        ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
+        setter = ids[source[goal[flagged]]]
+        chain_findings = pd.Series(setter).map(by_goal["findings"]).to_numpy(dtype=object)
+        chain_rules = pd.Series(setter).map(by_goal["rules"]).to_numpy(dtype=object)
+        old_findings = members["findings"].to_numpy(dtype=object)[flagged]
+        old_rules = members["rules"].to_numpy(dtype=object)[flagged]
         members.loc[flagged, "findings"] = pd.Series(
-            [per_goal[goal[i]] if isinstance(per_goal[goal[i]], tuple) else () for i in flagged],
+            [a + b for a, b in zip(old_findings, chain_findings, strict=True)],
             index=flagged,
             dtype=object,
         )
         members.loc[flagged, "rules"] = pd.Series(
-            [("chain",)] * len(flagged), index=flagged, dtype=object
+            [tuple(dict.fromkeys(a + b)) for a, b in zip(old_rules, chain_rules, strict=True)],
+            index=flagged,
+            dtype=object,
         )
     reason = None if len(members) else "no indicators"
     return Measure(members, "indicators (KKE 2 score)", reason)
@@ -288,12 +308,31 @@ def _budget_reach(ev: Evidence) -> Measure:
 
 
 def _activities(ev: Evidence) -> Measure:
-    """AREN003.2: every kegiatan and sub-kegiatan goal reaches an outcome at the root."""
+    """AREN003.2: every kegiatan and sub-kegiatan goal reaches an outcome at the root.
+
+    A goal cut loose higher up has the findings on the top of its chain as evidence.
+    """
     ctx = ev.context
     rows = ev.goals_of_kind(GoalKind.SASARAN_KEGIATAN, GoalKind.SASARAN_SUBKEGIATAN)
-    members = _members(ev, "goal", rows, rules=("orphan-goal", "budget-orphan"))
+    breaks = ("orphan-goal", "dangling-reference", "cycle")
+    members = _members(ev, "goal", rows, rules=(*breaks, "budget-orphan"))
     reach = goal_reaches_root(ctx)[rows]
     members.loc[~reach, "score"] = 0.0
+    # A goal cut loose higher up: the findings on the top of its chain say where it breaks.
+    top = goal_chain_top(ctx)[rows]
+    bare = ~reach & (top >= 0) & (members["findings"].map(len).to_numpy() == 0)
+    if bare.any():
+        on_top = (
+            ev.on(breaks, "goal")
+            .groupby("subject_id", sort=False)
+            .agg(findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s))))
+        )
+        ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
+        tops = pd.Series(ids[top[bare]], index=members.index[bare])
+        for column in ("findings", "rules"):
+            found = tops.map(on_top[column])
+            found = found.where(found.notna(), pd.Series([()] * len(found), index=found.index))
+            members.loc[bare, column] = found
     reason = None if len(members) else "no kegiatan or sub-kegiatan goals"
     return Measure(members, "kegiatan and sub-kegiatan goals", reason)
 
@@ -522,7 +561,9 @@ BINDINGS: dict[str, MeasureFn] = {
         "indicators of strategic goals with an achievement",
         ("underachieved",),
     ),
-    "BKUR002.4": _simple("indicator", _pk, "PK indicators", ("realisation-gap",)),
+    "BKUR002.4": _simple(
+        "indicator", _pk, "PK indicators", ("realisation-gap",), needs=("realisation-gap",)
+    ),
     "BKUR002.5": _tiered,
     "BKUR003.7": _simple(
         "indicator",
@@ -533,7 +574,9 @@ BINDINGS: dict[str, MeasureFn] = {
         upper_bound=True,
     ),
     "BKUR003.8": _spend,
-    "CLAP001.2": _simple("indicator", _pk, "PK indicators", ("realisation-gap",)),
+    "CLAP001.2": _simple(
+        "indicator", _pk, "PK indicators", ("realisation-gap",), needs=("realisation-gap",)
+    ),
     "CLAP002.2": _simple(
         "indicator",
         _key_or_pk,

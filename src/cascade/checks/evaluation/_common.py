@@ -75,6 +75,15 @@ def goal_reaches_root(ctx: Context) -> np.ndarray:
     return reach
 
 
+def goal_chain_top(ctx: Context) -> np.ndarray:
+    """Per goal: the row of the top of its chain of parent goals; -1 on or below a cycle.
+
+    The top is the goal itself when its parent goal is blank or does not exist.
+    """
+    _, top = _reach(ctx)
+    return top
+
+
 def agency_rows(ctx: Context) -> np.ndarray:
     """Per unit: the row of its perangkat daerah (itself or an ancestor), -1 if none.
 
