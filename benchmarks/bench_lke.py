@@ -81,6 +81,7 @@ RESULTS = Path(__file__).parent / "results" / "lke.json"
 
 #: Columns of the size table: (key in the results, header, format).
 COLUMNS = [
+    ("variant", "data", "{}"),
     ("indicators", "indicators", "{:,.0f}"),
     ("targets", "targets", "{:,.0f}"),
     ("build_s", "build", "{:.2f}"),
@@ -243,6 +244,7 @@ def run_size(
         f"{row['build_s']:.1f} s"
     )
     row["steps"] = steps
+    row["variant"] = "plain" if plain else "enriched"
     gc.collect()
     row["rss_before_assess_mb"] = _status_mb("VmRSS")
     reset = reset_peak()
@@ -330,6 +332,7 @@ def child(n: int, seed: int, plain: bool, timeout: float, steps: list[str]) -> d
         except subprocess.TimeoutExpired:
             row: dict[str, Any] = json.loads(partial.read_text()) if partial.exists() else {}
             row.update(target=n, timed_out_after_s=timeout)
+            row.setdefault("variant", "plain" if plain else "enriched")
             return row
     if out.returncode:
         msg = f"benchmark at {n:,} indicators failed (exit {out.returncode})"
@@ -376,7 +379,8 @@ def size_table(rows: list[dict[str, Any]]) -> str:
 def rule_table(rows: list[dict[str, Any]]) -> str:
     header = ["rule", "name"]
     for row in rows:
-        header += [f"{row.get('indicators', row['target']):,} in run", "alone", "findings"]
+        size = f"{row.get('indicators', row['target']):,}"
+        header += [f"{size} {row['variant']} in run", "alone", "findings"]
     body = []
     for code in [*CODES, "finish"]:
         line = [code, NAMES.get(code, "(locate, suppress, sort)")]
@@ -434,6 +438,8 @@ def main() -> None:
     for n in sizes:
         row = child(n, args.seed, args.plain, args.timeout, args.steps)
         row["load_average"] = list(os.getloadavg())
+        row["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        row["commit"] = _commit()
         rows.append(row)
         if "timed_out_after_s" in row:
             print(f"{n:>9,} indicators: stopped after {args.timeout:.0f} s", flush=True)
@@ -446,16 +452,23 @@ def main() -> None:
         )
     if args.merge and args.json.exists():  # keep the other sizes of an earlier run
         kept = json.loads(args.json.read_text())["rows"]
-        rows += [r for r in kept if r["target"] not in sizes]
-        rows.sort(key=lambda r: r["target"])
+        done = {(r["target"], r["variant"]) for r in rows}
+        rows += [r for r in kept if (r["target"], r["variant"]) not in done]
+        rows.sort(key=lambda r: (r["variant"], r["target"]))
     print()
     print(size_table(rows))
     print()
     print(rule_table(rows))
     print()
-    for label, key in (("not applicable", "not_applicable"), ("partly", "partly_not_applicable")):
-        for code, why in sorted(rows[0].get(key, {}).items()):
-            print(f"  {label}: {code} {NAMES.get(code, '')}: {why}")
+    for variant in sorted({r["variant"] for r in rows}):
+        first = next((r for r in rows if r["variant"] == variant and "rules_ran" in r), None)
+        if first is None:
+            continue
+        print(f"{variant} data, {first['target']:,}: rules not applicable (wholly or partly)")
+        for key in ("not_applicable", "partly_not_applicable"):
+            for code, why in sorted(first[key].items()):
+                label = "partly" if key.startswith("partly") else "wholly"
+                print(f"  {label}: {code} {NAMES.get(code, '')}: {why}")
     document = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),
@@ -467,8 +480,7 @@ def main() -> None:
         "seed": args.seed,
         "years": list(YEARS),
         "as_of": AS_OF,
-        "policy": {} if args.plain else POLICY,
-        "enriched": not args.plain,
+        "policy": {"enriched": POLICY, "plain": {}},
         "commit": _commit(),
         "rows": rows,
     }
