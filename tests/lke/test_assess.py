@@ -38,6 +38,12 @@ def test_assessment_names_profile_and_year_and_gives_ranges(assessed: lke.Assess
     for name in lke.ESTIMATORS:
         total = assessed.total(name)
         assert total.lo < total.hi  # unknown criteria keep it a range
+    part = assessed.data_decided
+    assert 0 < part.decided <= part.bound
+    proxies = {k.code for k in assessed.profile.criteria if k.binding == "proxy"}
+    criteria = assessed.criteria()
+    decided = criteria[(criteria["source"] == "data") & ~criteria["code"].isin(proxies)]
+    assert part.decided == pytest.approx(decided["weight"].sum())
     data = assessed.to_dict()
     assert data["profile"] == "national-88-2021"
     assert data["year"] == 2024
@@ -146,3 +152,25 @@ def test_fixes_without_a_known_owner_still_count_by_agency() -> None:
     assert len(orphan) == 1
     assert orphan["agency"].iloc[0] == "(no known owner)"
     assert agencies["points"].sum() == pytest.approx(fixes["points"].sum())
+
+
+def test_an_answer_above_a_proxys_data_bound_is_cut_to_it() -> None:
+    from tests.checks._base import base, build
+
+    t = base()
+    goals = t["goals"]
+    for goal in ("T1", "S1", "P1"):  # output words where outcomes belong: 1.b.3 at most E
+        goals.loc[goals["goal_id"] == goal, "statement"] = "Terlaksananya kegiatan"
+    city = build(t)
+    before = cascade.assess(city, as_of=2024)
+    bound = before.estimate.criterion("AREN002.3").answer
+    assert (bound.source, bound.lo, bound.hi) == ("data", 0.0, 0.0)
+    after = cascade.assess(city, as_of=2024, answers={"AREN002.3": "A"})
+    cut = after.estimate.criterion("AREN002.3").answer
+    assert (cut.source, cut.lo, cut.hi) == ("answer", 0.0, 0.0)
+    assert set(cut.evidence) == set(bound.evidence)
+    assert any(w.startswith("lke-answer-above-data: AREN002.3") for w in after.warnings)
+    assert after.ignored_answers == ()
+    for name in lke.ESTIMATORS:
+        assert after.total(name).lo in before.total(name)
+        assert after.total(name).hi in before.total(name)

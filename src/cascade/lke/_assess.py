@@ -19,7 +19,8 @@ supplied answer (jawaban)
     An answer a person gives (self-assessment, last year's LHE): it decides a criterion the
     data cannot (``unknown``, a ``proxy``, or a data criterion whose population is empty).
     It never replaces a data answer; one given for a data-decided criterion is listed in
-    :attr:`Assessment.ignored_answers`.
+    :attr:`Assessment.ignored_answers`. One given for a proxy is cut down to the data's
+    upper bound, with a ``lke-answer-above-data`` warning when it was above it.
 
 Every output names the profile and the year; the total is a range, never one grade.
 """
@@ -43,7 +44,15 @@ from cascade.checks._select import select_rules
 from cascade.errors import UsageError
 from cascade.lke._answer import Answer
 from cascade.lke._bindings import BINDINGS, Measure
-from cascade.lke._estimate import ESTIMATORS, DataPart, Estimate, Estimator, Range, estimate
+from cascade.lke._estimate import (
+    ESTIMATORS,
+    DataPart,
+    Estimate,
+    Estimator,
+    Range,
+    _coerce,
+    estimate,
+)
 from cascade.lke._evidence import Evidence
 from cascade.lke._profile import Criterion, Profile, load_profile
 from cascade.lke._scales import answer_from_ratio
@@ -395,6 +404,37 @@ def _coerce_answers(
     return dict(answers)
 
 
+def _within_bound(
+    criterion: Criterion,
+    given: Answer | float | str,
+    data_answers: Mapping[str, Answer],
+) -> tuple[Answer | float | str, str]:
+    """A supplied answer to a proxy, cut down to the data's upper bound, and why.
+
+    The data show a proxy is met at most to ``v`` (its answer is [0, v]): an answer above
+    ``v`` is read as ``v`` with a warning, so no answer lifts a total beyond its range.
+    """
+    data = data_answers.get(criterion.code)
+    if data is None or data.source != "data":
+        return given, ""
+    answer = _coerce(criterion, given)
+    if answer.hi <= data.hi + _EPS:
+        return answer, ""
+    cut = Answer(
+        lo=min(answer.lo, data.hi),
+        hi=data.hi,
+        source="answer",
+        evidence=(*answer.evidence, *data.evidence),
+    )
+    shown = answer.grade or f"{answer.hi:.2f}"
+    note = (
+        f"lke-answer-above-data: {criterion.code} ({criterion.position}) is answered "
+        f"{shown}, above the {data.hi:.2f} the data allow ({data.grade}); read as "
+        f"{cut.hi:.2f} until its findings are fixed"
+    )
+    return cut, note
+
+
 def _inconsistent(profile: Profile, answers: Mapping[str, Answer]) -> tuple[str, ...]:
     """The kerangka logis control: a supplied pemanfaatan answer above the component's others."""
     out = []
@@ -608,9 +648,12 @@ def assess(
             ignored.append(code)
         if code not in supplied or decided:
             final[code] = a
+    capped: list[str] = []
     for code, given in supplied.items():
         if code not in final:
-            final[code] = given
+            final[code], note = _within_bound(chosen.criterion(code), given, data_answers)
+            if note:
+                capped.append(note)
     est = estimate(chosen, final, year=year, declared=declared)
     answered = {c.criterion.code: c.answer for c in est.criteria}
     names = dict(
@@ -630,7 +673,7 @@ def assess(
         depth=cascade_depth(cascade, year=year, policy=settings),
         agency_names=names,
         ignored_answers=tuple(ignored),
-        warnings=_inconsistent(chosen, answered),
+        warnings=(*capped, *_inconsistent(chosen, answered)),
         _fixes=_fixes(chosen, est, measures, names),
     )
 

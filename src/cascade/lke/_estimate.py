@@ -188,8 +188,10 @@ class ComponentEstimate:
 class DataPart:
     """The data-decided part: ``points`` (to ``points_high``) of ``decided`` by data.
 
-    ``decided`` is the weight of the criteria the data answered; ``bound`` the weight of the
-    profile's data-bound criteria (about 34 of 100 nationally).
+    ``decided`` is the weight of the data-bound criteria the data answered (not the
+    proxies, whose data only bound the answer from above, nor criteria not applicable);
+    ``bound`` the weight of the profile's data-bound criteria (about 34 of 100
+    nationally), so ``decided <= bound``.
     """
 
     points: float
@@ -415,7 +417,11 @@ def estimate(
         for p in parts:
             mean, ladder, strict = mean + p.mean, ladder + p.ladder, strict + p.strict_ladder
         comps.append(ComponentEstimate(comp, mean, ladder, strict))
-    data = [c for c in crit_ests if c.answer.source == "data"]
+    # Decided: data criteria the data answered. A proxy's data answer only bounds it from
+    # above ([0, v]): it narrows the range but decides nothing, so it is not counted here.
+    data = [
+        c for c in crit_ests if c.answer.source == "data" and c.criterion.binding == "data"
+    ]
     part = DataPart(
         points=sum(c.points.lo for c in data),
         decided=sum(c.criterion.weight for c in data),

@@ -70,7 +70,7 @@ def render_text(a: Assessment, *, top: int = 10) -> str:
         earned += f" to {part.high:.2f}"
     lines += [
         (
-            f"Decided by data: {earned} of the {part.decided:.2f} points the data answered"
+            f"Decided by data: {earned} of the {part.decided:.2f} points the data decide"
             f" (data-bound criteria weigh {part.bound:.2f} of 100)."
         ),
         _depth_line(a),

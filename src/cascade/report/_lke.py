@@ -367,7 +367,7 @@ def _facts_table(a: Assessment) -> str:
             "Ditentukan data",
             escape(
                 f"{_range_text(part.points, part.high)} dari {part.decided:.2f} poin yang "
-                f"dijawab data (kriteria terikat data berbobot {part.bound:.2f} dari 100)"
+                f"diputuskan data (kriteria terikat data berbobot {part.bound:.2f} dari 100)"
             ),
         ),
         ("Kedalaman cascade", escape(f"{depth}; predikat menurut kedalaman: {ladder}")),
