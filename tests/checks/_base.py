@@ -113,3 +113,30 @@ class Case:
     period: str | None = None
     note: str = ""
     as_of: str | None = None
+
+
+def add_target(t: Tables, indicator: str, period: str, target: float, **extra: object) -> None:
+    """One more target row (``extra`` columns such as ``document`` beside it)."""
+    t["targets"] = add_row(
+        t["targets"], indicator_id=indicator, period=period, target=target, **extra
+    )
+
+
+def add_realisation(t: Tables, indicator: str, period: str, value: float) -> None:
+    """One more realisation row."""
+    t["realisations"] = add_row(
+        t["realisations"], indicator_id=indicator, period=period, value=value
+    )
+
+
+def add_budget(t: Tables, goal: str, period: str, allocated: float) -> None:
+    """One more budget line, nothing spent."""
+    t["budgets"] = add_row(t["budgets"], goal_id=goal, period=period, allocated=allocated)
+
+
+def plan(start: int, end: int, **evaluation: object) -> dict[str, object]:
+    """A policy with the plan period and, if given, ``evaluation`` settings."""
+    policy: dict[str, object] = {"plan_start": start, "plan_end": end}
+    if evaluation:
+        policy["evaluation"] = evaluation
+    return policy

@@ -10,7 +10,7 @@ chain under the pemda's ``T1`` → ``S1``. Budget lines for 2024 sit on ``P1``, 
 
 from __future__ import annotations
 
-from tests.checks._base import Case, Tables, add_row, base
+from tests.checks._base import Case, Tables, add_budget, add_row, base
 
 
 def _set(t: Tables, table: str, key: str, value: str, column: str, new: object) -> None:
@@ -63,10 +63,6 @@ def _indicator(t: Tables, indicator_id: str, goal: str, *periods: str) -> None:
         t["targets"] = add_row(t["targets"], indicator_id=indicator_id, period=p, target=10.0)
 
 
-def _budget(t: Tables, goal: str, period: str, allocated: float) -> None:
-    t["budgets"] = add_row(t["budgets"], goal_id=goal, period=period, allocated=allocated)
-
-
 def _expect(rule: str, *ids: str) -> set[tuple[str, str]]:
     return {(rule, i) for i in ids}
 
@@ -76,7 +72,7 @@ def _second_agency(t: Tables) -> Tables:
     _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
     _goal(t, "P2", "DINSOS", "S1", "sasaran_program")
     _indicator(t, "I-P2", "P2", "2024")
-    _budget(t, "P2", "2024", 1e9)
+    add_budget(t, "P2", "2024", 1e9)
     return t
 
 
@@ -455,8 +451,8 @@ def _zero_allocation() -> Case:
 def _zero_in_every_quarter() -> Case:
     t = base()
     _drop(t, "budgets", "goal_id", "K1")
-    _budget(t, "K1", "2024Q1", 0.0)
-    _budget(t, "K1", "2024Q2", 0.0)
+    add_budget(t, "K1", "2024Q1", 0.0)
+    add_budget(t, "K1", "2024Q2", 0.0)
     return Case(F, t, _expect(F, "K1"), note="every line of the year allocates 0")
 
 
@@ -475,20 +471,20 @@ def _goal_without_targets() -> Case:
 def _every_funded_kind() -> Case:
     t = base()
     t["budgets"] = t["budgets"].iloc[:0]
-    _budget(t, "T1", "2024", 1e9)  # a table with a line, on a goal that is not funded
+    add_budget(t, "T1", "2024", 1e9)  # a table with a line, on a goal that is not funded
     return Case(F, t, _expect(F, "P1", "K1", "SK1"), note="program, kegiatan, sub kegiatan")
 
 
 def _quarter_line() -> Case:
     t = base()
     _drop(t, "budgets", "goal_id", "SK1")
-    _budget(t, "SK1", "2024Q3", 5e8)
+    add_budget(t, "SK1", "2024Q3", 5e8)
     return Case(F, t, note="a quarter's line funds the year")
 
 
 def _one_line_with_money() -> Case:
     t = base()
-    _budget(t, "SK1", "2024Q4", 0.0)
+    add_budget(t, "SK1", "2024Q4", 0.0)
     return Case(F, t, note="one zero line beside a funded one")
 
 

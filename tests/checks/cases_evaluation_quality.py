@@ -12,7 +12,7 @@ columns, no benchmark, no plan period and no 2023 data.
 from __future__ import annotations
 
 import numpy as np
-from tests.checks._base import Case, Tables, add_row, base
+from tests.checks._base import Case, Tables, add_realisation, add_target, base
 
 OUTCOME = "goal-not-outcome"
 SMART = "indicator-not-smart"
@@ -30,16 +30,6 @@ def _drop(t: Tables, table: str, indicator: str, period: str) -> None:
     frame = t[table]
     keep = ~((frame["indicator_id"] == indicator) & (frame["period"] == period))
     t[table] = frame[keep].reset_index(drop=True)
-
-
-def _target(t: Tables, indicator: str, period: str, target: float) -> None:
-    t["targets"] = add_row(t["targets"], indicator_id=indicator, period=period, target=target)
-
-
-def _realised(t: Tables, indicator: str, period: str, value: float) -> None:
-    t["realisations"] = add_row(
-        t["realisations"], indicator_id=indicator, period=period, value=value
-    )
 
 
 def _column(t: Tables, header: str, value: object = "diisi") -> None:
@@ -144,7 +134,7 @@ def _zero_range_target() -> Case:
 
 def _regressed() -> Case:
     t = base()
-    _realised(t, "I-T1", "2023", 130.0)
+    add_realisation(t, "I-T1", "2023", 130.0)
     return _smart({"I-T1"}, "A: target-regression", t)
 
 
@@ -171,7 +161,7 @@ def _plan_year_missing() -> Case:
     t = base()
     for indicator in IDS:
         if indicator != "I-P1":
-            _target(t, indicator, "2025", 130.0)
+            add_target(t, indicator, "2025", 130.0)
     return _smart({"I-P1"}, "T: a plan year without target", t, plan_start=2024, plan_end=2025)
 
 
@@ -185,7 +175,7 @@ def _key_employee_indicator() -> Case:
 def _later_year_checked() -> Case:
     t = base()
     for indicator in IDS[2:]:
-        _target(t, indicator, "2025", 130.0)
+        add_target(t, indicator, "2025", 130.0)
     case = _smart({"I-T1", "I-S1"}, "IKU without a target in the year checked", t)
     case.period = "2025"
     return case
@@ -222,7 +212,7 @@ def _plan_years_not_loaded() -> Case:
 def _definition_filled() -> Case:
     t = base()
     _column(t, "definisi_operasional", "Kasus yang ditangani sesuai SOP")
-    _realised(t, "I-T1", "2023", 100.0)
+    add_realisation(t, "I-T1", "2023", 100.0)
     return _smart(set(), "definition filled, target above last year", t)
 
 
@@ -289,8 +279,8 @@ def _employee_not_checked() -> Case:
 def _pk_of_another_year() -> Case:
     t = _measured(formula="I-K1")
     case = _metadata(set(), "PK only in a year not checked", t)
-    _target(t, "I-T1", "2025", 130.0)
-    _target(t, "I-S1", "2025", 130.0)
+    add_target(t, "I-T1", "2025", 130.0)
+    add_target(t, "I-S1", "2025", 130.0)
     case.period = "2025"
     return case
 
@@ -302,7 +292,7 @@ def _comparable() -> Tables:
     """The base with every comparison of the two IKU available for 2024 (plan end 2024)."""
     t = base()
     for indicator in ("I-T1", "I-S1"):
-        _realised(t, indicator, "2023", 100.0)
+        add_realisation(t, indicator, "2023", 100.0)
     _column(t, "pembanding", 105.0)
     return t
 
@@ -347,7 +337,7 @@ def _no_target() -> Case:
 
 def _no_end_target() -> Case:
     t = _comparable()
-    _target(t, "I-T1", "2026", 150.0)
+    add_target(t, "I-T1", "2026", 150.0)
     case = _comparison({"I-S1"}, "no target for the plan's last year", t, plan_end=2026)
     case.period = "2024"
     return case
@@ -386,7 +376,7 @@ def _quarters_count() -> Case:
     t = _comparable()
     _drop(t, "realisations", "I-T1", "2023")
     for quarter in ("Q1", "Q2", "Q3", "Q4"):
-        _realised(t, "I-T1", "2023" + quarter, 25.0)
+        add_realisation(t, "I-T1", "2023" + quarter, 25.0)
     return _comparison(set(), "last year's realisation from its quarters", t)
 
 

@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import pytest
-from tests.checks._base import Tables, add_row, base, build
+from tests.checks._base import (
+    Tables,
+    add_budget,
+    add_realisation,
+    add_row,
+    add_target,
+    base,
+    build,
+    plan,
+)
 
 import cascade
 from cascade.checks._context import Context
@@ -104,7 +113,7 @@ def _indicator(
         key=False,
     )
     for p in periods:
-        _target(t, indicator_id, p, 10.0)
+        add_target(t, indicator_id, p, 10.0)
 
 
 def _iku(t: Tables, goal: str, indicator_id: str) -> None:
@@ -120,20 +129,6 @@ def _iku(t: Tables, goal: str, indicator_id: str) -> None:
     )
 
 
-def _target(t: Tables, indicator: str, period: str, target: float) -> None:
-    t["targets"] = add_row(t["targets"], indicator_id=indicator, period=period, target=target)
-
-
-def _realised(t: Tables, indicator: str, period: str, value: float) -> None:
-    t["realisations"] = add_row(
-        t["realisations"], indicator_id=indicator, period=period, value=value
-    )
-
-
-def _budget(t: Tables, goal: str, period: str, allocated: float) -> None:
-    t["budgets"] = add_row(t["budgets"], goal_id=goal, period=period, allocated=allocated)
-
-
 def _quarterly(t: Tables, ids: tuple[str, ...] = ALL, *, realised: bool = True) -> Tables:
     """Quarter targets of 30 (a rencana aksi) and, with ``realised``, realisations of 27.5."""
     rows = [{"indicator_id": i, "period": q, "target": 30.0} for i in ids for q in QUARTERS]
@@ -142,10 +137,6 @@ def _quarterly(t: Tables, ids: tuple[str, ...] = ALL, *, realised: bool = True) 
         rows = [{"indicator_id": i, "period": q, "value": 27.5} for i in ids for q in QUARTERS]
         t["realisations"] = pd.concat([t["realisations"], pd.DataFrame(rows)], ignore_index=True)
     return t
-
-
-def _plan(start: int, end: int) -> dict[str, object]:
-    return {"plan_start": start, "plan_end": end}
 
 
 # ------------------------------------------------------------------- scenarios
@@ -180,24 +171,24 @@ def _two_agencies() -> Tables:
     _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
     _goal(t, "P2", "DINSOS", "S1", "sasaran_program")
     _indicator(t, "I-P2", "P2", "2024")
-    _budget(t, "P2", "2024", 1e9)
+    add_budget(t, "P2", "2024", 1e9)
     return t
 
 
 def _stable_iku() -> Tables:
     t = base()
     for i in ("I-T1", "I-S1"):
-        _target(t, i, "2023", 100.0)
-        _target(t, i, "2025", 130.0)
+        add_target(t, i, "2023", 100.0)
+        add_target(t, i, "2025", 130.0)
     _iku(t, "S1", "I-S1b")
-    _target(t, "I-S1b", "2025", 5.0)  # one change in the plan: allowed
+    add_target(t, "I-S1b", "2025", 5.0)  # one change in the plan: allowed
     return t
 
 
 def _history_within_tolerance() -> Tables:
     t = base()
-    _realised(t, "I-S1", "2023", 120.1)  # within 0.1 % of the 2024 target of 120
-    _realised(t, "I-T1", "2023", 100.0)
+    add_realisation(t, "I-S1", "2023", 120.1)  # within 0.1 % of the 2024 target of 120
+    add_realisation(t, "I-T1", "2023", 100.0)
     return t
 
 
@@ -243,16 +234,16 @@ def _program_indicator_unnamed() -> Tables:
 def _iku_churns() -> Tables:
     t = base()
     _iku(t, "S1", "I-S1b")
-    _target(t, "I-S1", "2022", 100.0)
-    _target(t, "I-S1b", "2023", 10.0)  # S1: 2022 {I-S1}, 2023 {I-S1b}, 2024 {I-S1}
+    add_target(t, "I-S1", "2022", 100.0)
+    add_target(t, "I-S1b", "2023", 10.0)  # S1: 2022 {I-S1}, 2023 {I-S1b}, 2024 {I-S1}
     return t
 
 
 def _targets_fall() -> Tables:
     """I-T1 targets 120 after realising 130; I-S1's targets fall from 130 to 120."""
     t = base()
-    _realised(t, "I-T1", "2023", 130.0)
-    _target(t, "I-S1", "2023", 130.0)
+    add_realisation(t, "I-T1", "2023", 130.0)
+    add_target(t, "I-S1", "2023", 130.0)
     return t
 
 
@@ -267,7 +258,7 @@ def _orphan_kegiatan() -> Tables:
     t = base()
     _goal(t, "K9", "BID", None, "sasaran_kegiatan")
     _indicator(t, "I-K9", "K9", "2024")
-    _budget(t, "K9", "2024", 1.5e9)
+    add_budget(t, "K9", "2024", 1.5e9)
     return t
 
 
@@ -276,8 +267,8 @@ def _orphan_kegiatan_with_child() -> Tables:
     t = _orphan_kegiatan()
     _goal(t, "SK9", "SEKSI", "K9", "sasaran_subkegiatan")
     _indicator(t, "I-SK9", "SK9", "2024", parent="I-K9")
-    _budget(t, "K9", "2024Q3", 5e8)  # K9 weighs Rp 2 bn in all
-    _budget(t, "SK1", "2023", 9e9)  # another year: weighs nothing
+    add_budget(t, "K9", "2024Q3", 5e8)  # K9 weighs Rp 2 bn in all
+    add_budget(t, "SK1", "2023", 9e9)  # another year: weighs nothing
     return t
 
 
@@ -349,7 +340,7 @@ SCENARIOS: dict[str, Scenario] = {
     "on target": Scenario(_on_target),
     "on target, one undefined": Scenario(_on_target_one_undefined),
     "two agencies": Scenario(_two_agencies),
-    "stable iku": Scenario(_stable_iku, _plan(2023, 2025)),
+    "stable iku": Scenario(_stable_iku, plan(2023, 2025)),
     "history within tolerance": Scenario(_history_within_tolerance),
     "units without goals": Scenario(_units_without_goals),
     "agencies without targets": Scenario(_agencies_without_targets),
@@ -358,8 +349,8 @@ SCENARIOS: dict[str, Scenario] = {
     "no budgets": Scenario(_no_budgets),
     "tujuan is an output": Scenario(_tujuan_is_an_output),
     "program indicator unnamed": Scenario(_program_indicator_unnamed),
-    "iku churns": Scenario(_iku_churns, _plan(2022, 2024)),
-    "targets fall": Scenario(_targets_fall, _plan(2023, 2026)),
+    "iku churns": Scenario(_iku_churns, plan(2022, 2024)),
+    "targets fall": Scenario(_targets_fall, plan(2023, 2026)),
     "program polarity flipped": Scenario(_program_polarity_flipped),
     "orphan kegiatan": Scenario(_orphan_kegiatan),
     "orphan kegiatan with child": Scenario(_orphan_kegiatan_with_child),
