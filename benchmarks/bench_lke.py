@@ -207,8 +207,12 @@ def log(text: str) -> None:
     print(f"  [{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
 
-def per_rule(c: Cascade, policy: dict[str, Any]) -> tuple[float, dict[str, float], Any]:
-    """One check of every rule: total seconds, seconds per rule code, the report."""
+def per_rule(c: Cascade, policy: dict[str, Any]) -> dict[str, Any]:
+    """One check of every rule: its seconds, each rule's seconds inside it, the report.
+
+    A check that raises is recorded (``check_all_error``, the seconds until it raised);
+    each rule that ran before still has its seconds.
+    """
     from cascade.checks.catalogue import CATALOGUE
 
     active = [r for r in CATALOGUE if r.status != "removed"]
@@ -217,13 +221,21 @@ def per_rule(c: Cascade, policy: dict[str, Any]) -> tuple[float, dict[str, float
     def progress(stage: str, done: int, total: int) -> None:
         marks.append(time.perf_counter())
 
+    out: dict[str, Any] = {}
     start = time.perf_counter()
-    report = cascade.check(c, select=["ALL"], policy=policy, progress=progress)
-    total = time.perf_counter() - start
-    assert len(marks) == len(active) + 1, (len(marks), len(active))
-    seconds = {r.code: marks[k + 1] - marks[k] for k, r in enumerate(active)}
-    seconds["finish"] = seconds.pop(active[-1].code)  # skipped in the loop: locate and sort
-    return total, seconds, report
+    try:
+        out["report"] = cascade.check(c, select=["ALL"], policy=policy, progress=progress)
+    except Exception as exc:  # a library failure is a result here
+        out["check_all_error"] = f"{type(exc).__name__}: {exc}"
+        out["check_all_failed_after_s"] = time.perf_counter() - start
+    else:
+        out["check_all_s"] = time.perf_counter() - start
+    seconds = {r.code: marks[k + 1] - marks[k] for k, r in enumerate(active[: len(marks) - 1])}
+    last = active[-1].code  # skipped in the loop: its slot is locate, suppress and sort
+    if last in seconds:
+        seconds["finish"] = seconds.pop(last)
+    out["in_run_s"] = seconds
+    return out
 
 
 def run_size(
@@ -259,17 +271,7 @@ def run_size(
     del a
     save(f"assess {row['assess_s']:.2f} s, peak {row['assess_peak_mb'] or 0:,.0f} MB")
 
-    row["check_all_s"], row["in_run_s"], report = per_rule(c, policy)
-    row["cas5_in_run_s"] = sum(row["in_run_s"][code] for code in CODES)
-    row["check_all_findings"] = len(report)
-    row["findings_by_code"] = {
-        str(k): int(v) for k, v in report.to_frame()["code"].value_counts().sort_index().items()
-    }
-    row["not_applicable"] = dict(report.not_applicable)
-    row["partly_not_applicable"] = dict(report.partly_not_applicable)
-    row["rules_ran"] = [code for code in report.to_dict()["rules"] if code in CODES]
-    del report
-    save(f"check all {row['check_all_s']:.2f} s (CAS5xx {row['cas5_in_run_s']:.2f} s)")
+    check_all(c, policy, row, save)
     default, row["check_default_s"] = timed(lambda: cascade.check(c, policy=policy))
     row["check_default_findings"] = len(default)
     del default
@@ -286,16 +288,45 @@ def run_size(
     return row
 
 
+def check_all(
+    c: Cascade, policy: dict[str, Any], row: dict[str, Any], save: Callable[[str], None]
+) -> None:
+    """Every rule in one check, each rule's seconds inside it, what it found."""
+    result = per_rule(c, policy)
+    report = result.pop("report", None)
+    row.update(result)
+    row["cas5_in_run_s"] = sum(row["in_run_s"].get(code, 0.0) for code in CODES)
+    if report is not None:
+        row["check_all_findings"] = len(report)
+        codes = report.to_frame()["code"].value_counts().sort_index()
+        row["findings_by_code"] = {str(k): int(v) for k, v in codes.items()}
+        row["not_applicable"] = dict(report.not_applicable)
+        row["partly_not_applicable"] = dict(report.partly_not_applicable)
+        row["rules_ran"] = [code for code in report.to_dict()["rules"] if code in CODES]
+        del report
+        save(f"check all {row['check_all_s']:.2f} s (CAS5xx {row['cas5_in_run_s']:.2f} s)")
+    else:
+        save(
+            f"check all failed after {row['check_all_failed_after_s']:.2f} s "
+            f"(CAS5xx {row['cas5_in_run_s']:.2f} s): {row['check_all_error']}"
+        )
+
+
 def alone(
     c: Cascade, policy: dict[str, Any], row: dict[str, Any], save: Callable[[str], None]
 ) -> None:
     """Each CAS5xx rule in a check of its own."""
     row["alone_s"] = {}
+    row["alone_errors"] = {}
     for code in CODES:
-        _, row["alone_s"][code] = timed(
-            lambda code=code: cascade.check(c, select=[code], policy=policy)
-        )
-        save(f"{code} alone {row['alone_s'][code]:.2f} s")
+        start = time.perf_counter()
+        try:
+            cascade.check(c, select=[code], policy=policy)
+        except Exception as exc:  # a library failure is a result here
+            row["alone_errors"][code] = f"{type(exc).__name__}: {exc}"
+        row["alone_s"][code] = time.perf_counter() - start
+        failed = " (failed)" if code in row["alone_errors"] else ""
+        save(f"{code} alone {row['alone_s'][code]:.2f} s{failed}")
 
 
 def profile(indicators: int, seed: int, top: int, plain: bool) -> None:
@@ -388,18 +419,21 @@ def rule_table(rows: list[dict[str, Any]]) -> str:
             if "in_run_s" not in row:  # timed out before the full check
                 line += ["-", "-", "-"]
                 continue
-            mark = "" if code in row["rules_ran"] or code == "finish" else " n/a"
+            ran = row.get("rules_ran", CODES)
+            mark = "" if code in ran or code == "finish" else " n/a"
             alone = row.get("alone_s", {})
+            failed = "!" if code in row.get("alone_errors", {}) else ""
+            found = row.get("findings_by_code")
             line += [
-                f"{row['in_run_s'][code]:.3f}{mark}",
-                f"{alone[code]:.3f}" if code in alone else "-",
-                f"{row['findings_by_code'].get(code, 0):,}" if code != "finish" else "-",
+                f"{row['in_run_s'][code]:.3f}{mark}" if code in row["in_run_s"] else "-",
+                f"{alone[code]:.3f}{failed}" if code in alone else "-",
+                f"{found.get(code, 0):,}" if found is not None and code != "finish" else "-",
             ]
         body.append(line)
     return _grid(header, body)
 
 
-def main() -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES)
     parser.add_argument("--seed", type=int, default=0)
@@ -424,7 +458,11 @@ def main() -> None:
     )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--partial", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = _parser().parse_args()
     if args.one:
         print(json.dumps(run_size(args.one, args.seed, args.plain, args.partial, args.steps)))
         return
@@ -444,12 +482,20 @@ def main() -> None:
         if "timed_out_after_s" in row:
             print(f"{n:>9,} indicators: stopped after {args.timeout:.0f} s", flush=True)
             continue
+        check = (
+            f"check all {row['check_all_s']:.2f} s"
+            if "check_all_s" in row
+            else f"check all FAILED after {row['check_all_failed_after_s']:.2f} s"
+        )
         print(
             f"{row['indicators']:>9,} indicators: assess {row['assess_s']:.2f} s "
-            f"(peak {row['assess_peak_mb'] or 0:,.0f} MB), check all {row['check_all_s']:.2f} s,"
+            f"(peak {row['assess_peak_mb'] or 0:,.0f} MB), {check},"
             f" CAS5xx {row['cas5_in_run_s']:.2f} s of it",
             flush=True,
         )
+        for what in ("check_all_error", "alone_errors"):
+            if row.get(what):
+                print(f"  {what}: {row[what]}", flush=True)
     if args.merge and args.json.exists():  # keep the other sizes of an earlier run
         kept = json.loads(args.json.read_text())["rows"]
         done = {(r["target"], r["variant"]) for r in rows}
