@@ -123,13 +123,22 @@ DOCUMENT_COLUMNS: tuple[str, ...] = ("document", "dokumen")
 def target_documents(ctx: Context) -> pd.Series | None:
     """Each target row's document, lower case with single spaces ("" if blank).
 
-    ``None`` when ``targets`` has no document column (:data:`DOCUMENT_COLUMNS`).
+    ``None`` when ``targets`` has no document column (:data:`DOCUMENT_COLUMNS`). Computed
+    once per check run: the few distinct words are normalised, not every row.
     """
-    for column in ctx.targets.columns:
+    if "target_documents" not in ctx.memo:
+        ctx.memo["target_documents"] = _documents(ctx.targets)
+    out: pd.Series | None = ctx.memo["target_documents"]
+    return out
+
+
+def _documents(targets: pd.DataFrame) -> pd.Series | None:
+    for column in targets.columns:
         if str(column).strip().lower() in DOCUMENT_COLUMNS:
-            text = ctx.targets[column].astype("str").str.strip().str.lower()
-            out: pd.Series = text.str.replace(r"\s+", " ", regex=True).fillna("")
-            return out
+            codes, words = pd.factorize(targets[column], use_na_sentinel=True)
+            normal = [" ".join(str(w).split()).lower() for w in words]
+            table = np.asarray([*normal, ""], dtype=object)  # code -1 (blank) → ""
+            return pd.Series(table[codes], index=targets.index, dtype="str")
     return None
 
 
@@ -140,13 +149,19 @@ def target_order(ctx: Context) -> np.ndarray:
     kinerja``) come first and untagged rows next: the first row of an indicator and period
     in this order is the one that counts.
     """
+    if "target_order" in ctx.memo:
+        cached: np.ndarray = ctx.memo["target_order"]
+        return cached
     documents = target_documents(ctx)
     n = len(ctx.targets)
     if documents is None:
-        return np.arange(n)
-    rank = np.where(documents.isin(["pk", "perjanjian kinerja"]), 0, 2)
-    rank = np.where(documents == "", 1, rank)
-    out: np.ndarray = np.argsort(rank, kind="stable")
+        out: np.ndarray = np.arange(n)
+    else:
+        rank = np.where(documents.isin(["pk", "perjanjian kinerja"]), 0, 2)
+        rank = np.where(documents == "", 1, rank)
+        out = np.argsort(rank, kind="stable")
+    out.setflags(write=False)
+    ctx.memo["target_order"] = out
     return out
 
 

@@ -102,6 +102,30 @@ MeasureFn = Callable[[Evidence], Measure]
 # ------------------------------------------------------------------------ helpers
 
 
+def _by_subject(found: pd.DataFrame) -> pd.DataFrame:
+    """Per ``subject_id`` of ``found``: its finding ids and its rule names (once each), as tuples.
+
+    One sort and one split instead of a groupby that calls Python per group.
+    """
+    subject = found["subject_id"]
+    codes, subjects = pd.factorize(subject)
+    keep = np.flatnonzero(codes >= 0)
+    order = keep[np.argsort(codes[keep], kind="stable")]
+    cuts = np.flatnonzero(np.diff(codes[order])) + 1
+    ids = np.split(found["finding_id"].to_numpy(dtype=object)[order], cuts) if len(order) else []
+    names = np.split(found["name"].to_numpy(dtype=object)[order], cuts) if len(order) else []
+    index = pd.Index(np.asarray(subjects, dtype=object), name="subject_id")
+    return pd.DataFrame(
+        {
+            "findings": pd.Series([tuple(x) for x in ids], index=index, dtype=object),
+            "rules": pd.Series(
+                [tuple(dict.fromkeys(x)) for x in names], index=index, dtype=object
+            ),
+        },
+        index=index,
+    )
+
+
 def _members(
     ev: Evidence,
     kind: str,
@@ -134,10 +158,7 @@ def _members(
     found = pd.concat(hits, ignore_index=True) if hits else pd.DataFrame()
     if len(found):
         found = found.drop_duplicates("finding_id")
-        grouped = found.groupby("subject_id", sort=False).agg(
-            findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s)))
-        )
-        frame = frame.join(grouped, on="subject_id")
+        frame = frame.join(_by_subject(found), on="subject_id")
     else:
         frame["findings"] = None
         frame["rules"] = None
@@ -264,8 +285,10 @@ def _cascading(ev: Evidence) -> Measure:
     rows = np.arange(n_ind, dtype=np.int64)
     members = _members(ev, "indicator", rows, rules=names)
     own = ev.on(names, "indicator")
-    own_worst = own.groupby("subject_id")["severity"].agg(
-        lambda s: 2 if (s == "error").any() else 1
+    own_worst = (
+        pd.Series(np.where(own["severity"].to_numpy(dtype=object) == "error", 2, 1))
+        .groupby(own["subject_id"].to_numpy(dtype=object))
+        .max()
     )
     mine = members["subject_id"].map(own_worst).fillna(0).to_numpy(dtype=np.int64)
     goal = ctx.indicator_goal
@@ -276,9 +299,7 @@ def _cascading(ev: Evidence) -> Measure:
     # goal that set it are evidence too: a fix of that goal lifts the indicator.
     flagged = np.flatnonzero(above > mine)
     if flagged.size:
-        by_goal = goal_f.groupby("subject_id", sort=False).agg(
-            findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s)))
-        )
+        by_goal = _by_subject(goal_f)
         ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
         setter = ids[source[goal[flagged]]]
         chain_findings = pd.Series(setter).map(by_goal["findings"]).to_numpy(dtype=object)
@@ -322,11 +343,7 @@ def _activities(ev: Evidence) -> Measure:
     top = goal_chain_top(ctx)[rows]
     bare = ~reach & (top >= 0) & (members["findings"].map(len).to_numpy() == 0)
     if bare.any():
-        on_top = (
-            ev.on(breaks, "goal")
-            .groupby("subject_id", sort=False)
-            .agg(findings=("finding_id", tuple), rules=("name", lambda s: tuple(dict.fromkeys(s))))
-        )
+        on_top = _by_subject(ev.on(breaks, "goal"))
         ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
         tops = pd.Series(ids[top[bare]], index=members.index[bare])
         for column in ("findings", "rules"):
@@ -397,7 +414,7 @@ def _comparison(code: str) -> MeasureFn:
         lacking = pd.Index(frame["indicator_id"].astype("str")[missing].unique())
         found = ev.on(("report-comparison-gap",), "indicator")
         found = found[found["subject_id"].isin(lacking)]
-        ids = found.groupby("subject_id")["finding_id"].agg(tuple)
+        ids = _by_subject(found)["findings"]
         hit = members["subject_id"].map(ids)
         failing = hit.notna().to_numpy()
         members.loc[failing, "findings"] = hit[failing]

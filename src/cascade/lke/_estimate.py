@@ -419,9 +419,7 @@ def estimate(
         comps.append(ComponentEstimate(comp, mean, ladder, strict))
     # Decided: data criteria the data answered. A proxy's data answer only bounds it from
     # above ([0, v]): it narrows the range but decides nothing, so it is not counted here.
-    data = [
-        c for c in crit_ests if c.answer.source == "data" and c.criterion.binding == "data"
-    ]
+    data = [c for c in crit_ests if c.answer.source == "data" and c.criterion.binding == "data"]
     part = DataPart(
         points=sum(c.points.lo for c in data),
         decided=sum(c.criterion.weight for c in data),
