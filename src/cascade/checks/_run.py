@@ -291,9 +291,11 @@ def _paths(context: Context, kind: str, rows: np.ndarray) -> list[tuple[str, ...
     valid = grid >= 0
     offsets = np.concatenate(([0], np.cumsum(valid.reshape(len(rows), -1).sum(axis=1))))
     ids = tree._ids_array
-    chains = pa.ListArray.from_arrays(
-        pa.array(offsets, type=pa.int64()).cast(pa.int32()),
-        pa.array(ids[grid[valid]].astype(str), type=pa.string()),
+    # Large (64-bit offset) types: a province's chains can hold more than 2 GB of ids, which
+    # a plain string array cannot (pyarrow would hand back a chunked array).
+    chains = pa.LargeListArray.from_arrays(
+        pa.array(offsets, type=pa.int64()),
+        pa.array(ids[grid[valid]].astype(str), type=pa.large_string()),
     )
     paths: list[tuple[str, ...]] = list(map(tuple, chains.to_pylist()))
     for i in np.flatnonzero(depth < 0):  # on or below a cycle: walk with a guard
