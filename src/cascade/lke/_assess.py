@@ -359,6 +359,18 @@ def _data_answer(criterion: Criterion, measure: Measure) -> Answer:
     if ratio is None:
         return Answer.not_applicable(evidence=evidence)
     n = len(measure.members)
+    return _ratio_answer(criterion, ratio, n, upper_bound=measure.upper_bound, evidence=evidence)
+
+
+def _ratio_answer(
+    criterion: Criterion,
+    ratio: float,
+    n: int,
+    *,
+    upper_bound: bool,
+    evidence: tuple[str, ...] = (),
+) -> Answer:
+    """The data answer of ``ratio`` of a population of ``n`` (an upper bound for a proxy)."""
     passed = ratio * n
     strict = answer_from_ratio(ratio, criterion.scale, population=n, passed=passed)
     lo, hi, grade = strict.lo, strict.hi, strict.grade
@@ -369,7 +381,7 @@ def _data_answer(criterion: Criterion, measure: Measure) -> Answer:
         hi = max(hi, lenient.hi)
         if lenient.grade != grade:
             grade = f"{grade} (strict), {lenient.grade} (at 0.9)"
-    if measure.upper_bound:
+    if upper_bound:
         lo = 0.0
         grade = f"at most {grade}"
     return Answer(
@@ -485,23 +497,30 @@ def _fixes(
         total = float(weight.sum())
         score = members["score"].to_numpy(dtype=np.float64)
         current = _gain_end(a, m)
+        n = len(members)
 
-        def value_if(fixed: np.ndarray, *, k: Criterion = k, m: Measure = m) -> float:
-            s = np.where(fixed, 1.0, score)  # noqa: B023 - evaluated inside this iteration
-            r = float((weight * s).sum() / total)  # noqa: B023
-            return _gain_end(_data_answer(k, _with_ratio(m, r)), m)
+        def value_at(r: float, *, k: Criterion = k, m: Measure = m, n: int = n) -> float:
+            return _gain_end(_ratio_answer(k, r, n, upper_bound=m.upper_bound), m)
 
-        all_gain = k.weight * (value_if(score < 1.0 - _EPS) - current)
+        base = float((weight * score).sum())
         lost = weight * (1.0 - score)
         lost_total = float(lost.sum())
-        agency = members["agency_id"].astype(object).where(members["agency_id"].notna(), "")
-        for agency_id, part in failing.groupby(agency.loc[failing.index], sort=False):
-            mask = np.zeros(len(members), dtype=bool)
-            mask[members.index.get_indexer(part.index)] = True
-            share = float(lost[mask].sum()) / lost_total if lost_total > 0 else 0.0
-            alone = k.weight * (value_if(mask) - current)
-            findings = tuple(dict.fromkeys(i for ids in part["findings"] for i in ids))
-            rules = tuple(dict.fromkeys(r for rs in part["rules"] for r in rs))
+        all_gain = k.weight * (value_at((base + lost_total) / total) - current)
+        # Per agency of the failing members, in order of first appearance.
+        at = np.flatnonzero(score < 1.0 - _EPS)
+        agency = failing["agency_id"].astype(object).where(failing["agency_id"].notna(), "")
+        codes, agencies = pd.factorize(agency.to_numpy(dtype=object))
+        lost_by = np.bincount(codes, weights=lost[at], minlength=len(agencies))
+        count_by = np.bincount(codes, minlength=len(agencies))
+        order = np.argsort(codes, kind="stable")
+        cuts = np.flatnonzero(np.diff(codes[order])) + 1
+        finding_parts = np.split(failing["findings"].to_numpy(dtype=object)[order], cuts)
+        rule_parts = np.split(failing["rules"].to_numpy(dtype=object)[order], cuts)
+        for j, agency_id in enumerate(agencies):
+            share = float(lost_by[j]) / lost_total if lost_total > 0 else 0.0
+            alone = k.weight * (value_at((base + float(lost_by[j])) / total) - current)
+            findings = tuple(dict.fromkeys(i for ids in finding_parts[j] for i in ids))
+            rules = tuple(dict.fromkeys(r for rs in rule_parts[j] for r in rs))
             rows.append(
                 {
                     "agency_id": agency_id or None,
@@ -509,7 +528,7 @@ def _fixes(
                     "criterion": k.code,
                     "position": k.position,
                     "rules": rules,
-                    "subjects": len(part),
+                    "subjects": int(count_by[j]),
                     "findings": findings,
                     "points": all_gain * share,
                     "points_alone": alone,
@@ -527,22 +546,6 @@ def _fixes(
     ).reset_index(drop=True)
     frame.insert(0, "rank", np.arange(1, len(frame) + 1))
     return frame
-
-
-def _with_ratio(measure: Measure, ratio: float) -> Measure:
-    """A measure with the same population and one member weight giving ``ratio``."""
-    members = pd.DataFrame(
-        {
-            "subject_kind": ["x"],
-            "subject_id": ["x"],
-            "agency_id": [None],
-            "weight": [1.0],
-            "score": [ratio],
-            "findings": [()],
-            "rules": [()],
-        }
-    )
-    return Measure(members, measure.population, None, measure.upper_bound)
 
 
 # -------------------------------------------------------------------------- assess
