@@ -547,34 +547,43 @@ def plan_drift(ctx: Context) -> pd.DataFrame:
     text = target_documents(ctx)
     if text is None:
         _stop(ctx, "needs a document column on targets (renstra, renja, pk, iku, renaksi, dpa)")
-    document = text.map(_WORD).fillna(text)
+    # Documents as small integers: the distinct words are read, not every row.
+    codes, words = pd.factorize(text)
+    names = np.asarray([_WORD.get(str(w), str(w)) for w in words], dtype=object)
+    documents, of_word = np.unique(names, return_inverse=True)
+    document = of_word[codes]
     rows = ctx.refs("targets", "indicator_id")
     inside = period_codes(ctx, ctx.targets, exact=False)
-    tagged = (rows >= 0) & (inside >= 0) & (document != "").to_numpy(dtype=bool)
+    tagged = (rows >= 0) & (inside >= 0) & (documents[document] != "")
     where = np.flatnonzero(tagged)
     if not where.size:
         return no_findings()
     lower = ctx.targets["target"].to_numpy(dtype=np.float64, na_value=np.nan)[where]
     upper = ctx.targets["target_upper"].to_numpy(dtype=np.float64, na_value=np.nan)[where]
+    period = ctx.targets["period"].cat.codes.to_numpy(dtype=np.int64)[where]
+    n_periods = len(ctx.targets["period"].cat.categories)
+    pair = rows[where] * n_periods + period
+    doc = document[where]
+    first = ~pd.Series(pair * len(documents) + doc).duplicated(keep="first").to_numpy()
     long = pd.DataFrame(
         {
-            "row": rows[where],
-            "period": ctx.targets["period"].cat.codes.to_numpy(dtype=np.int64)[where],
-            "document": document.to_numpy(dtype=object)[where],
-            "lower": lower,
-            "upper": np.where(np.isnan(upper), lower, upper),
+            "row": rows[where][first],
+            "period": period[first],
+            "pair": pair[first],
+            "doc": doc[first],
+            "lower": lower[first],
+            "upper": np.where(np.isnan(upper), lower, upper)[first],
         }
     )
-    long = long.drop_duplicates(["row", "period", "document"], keep="first")
-    parts = [_differing(ctx, long), _without_pk(ctx, long)]
+    parts = [_differing(ctx, long, documents), _without_pk(ctx, long, documents)]
     return concat(parts)
 
 
-def _differing(ctx: Context, long: pd.DataFrame) -> pd.DataFrame:
+def _differing(ctx: Context, long: pd.DataFrame, documents: np.ndarray) -> pd.DataFrame:
     """(indicator, period) pairs whose documents give different targets."""
     numbers = long[np.isfinite(long["lower"]) & np.isfinite(long["upper"])]
-    spread = numbers.groupby(["row", "period"], sort=True).agg(
-        documents=("document", "size"),
+    spread = numbers.groupby("pair", sort=True).agg(
+        documents=("doc", "size"),
         low_min=("lower", "min"),
         low_max=("lower", "max"),
         up_min=("upper", "min"),
@@ -583,23 +592,25 @@ def _differing(ctx: Context, long: pd.DataFrame) -> pd.DataFrame:
     same = agree(spread["low_min"].to_numpy(), spread["low_max"].to_numpy(), ctx) & agree(
         spread["up_min"].to_numpy(), spread["up_max"].to_numpy(), ctx
     )
-    drifting = spread[(spread["documents"].to_numpy() > 1) & ~same]
+    drifting = spread.index[(spread["documents"].to_numpy() > 1) & ~same]
     if drifting.empty:
         return no_findings()
-    keys = pd.MultiIndex.from_frame(numbers[["row", "period"]])
-    listed = numbers[keys.isin(drifting.index)].copy()
-    listed["order"] = listed["document"].map(_ORDER).fillna(len(_ORDER))
-    listed = listed.sort_values(["row", "period", "order", "document"], kind="stable")
+    listed = numbers[numbers["pair"].isin(drifting)].copy()
+    name = documents[listed["doc"].to_numpy()]
+    listed["order"] = pd.Series(name).map(_ORDER).fillna(len(_ORDER)).to_numpy()
+    listed["name"] = name
+    listed = listed.sort_values(["pair", "order", "name"], kind="stable")
     listed["text"] = (
-        listed["document"].astype("str").to_numpy()
+        listed["name"].astype("str").to_numpy()
         + " "
         + _target_text(listed["lower"].to_numpy(), listed["upper"].to_numpy()).to_numpy()
     )
-    joined = listed.groupby(["row", "period"], sort=True)["text"].agg(", ".join)
-    found = joined.index.get_level_values("row").to_numpy(dtype=np.int64)
+    grouped = listed.groupby("pair", sort=True)
+    joined = grouped["text"].agg(", ".join)
+    found = grouped["row"].first().to_numpy(dtype=np.int64)
     categories = ctx.targets["period"].cat.categories
     period = pd.Series(
-        np.asarray(categories, dtype=object)[joined.index.get_level_values("period")],
+        np.asarray(categories, dtype=object)[grouped["period"].first().to_numpy()],
         dtype="str",
     )
     msg = (
@@ -612,7 +623,7 @@ def _differing(ctx: Context, long: pd.DataFrame) -> pd.DataFrame:
     return ctx.findings("indicator", found, msg, period=period)
 
 
-def _without_pk(ctx: Context, long: pd.DataFrame) -> pd.DataFrame:
+def _without_pk(ctx: Context, long: pd.DataFrame, documents: np.ndarray) -> pd.DataFrame:
     """Indicators with an annual Renstra target for a year checked and no PK target for it."""
     categories = ctx.targets["period"].cat.categories
     annual = {
@@ -624,8 +635,9 @@ def _without_pk(ctx: Context, long: pd.DataFrame) -> pd.DataFrame:
     if long.empty:
         return no_findings()
     year = long["period"].map(annual).to_numpy(dtype=np.int64)
-    medium = (long["document"] == _MEDIUM_TERM).to_numpy(dtype=bool)
-    agreement = (long["document"] == _AGREEMENT).to_numpy(dtype=bool)
+    doc = long["doc"].to_numpy()
+    medium = documents[doc] == _MEDIUM_TERM
+    agreement = documents[doc] == _AGREEMENT
     pk_years = set(year[agreement].tolist())
     unmatched = sorted(set(year[medium].tolist()) - pk_years)
     for y in unmatched:
