@@ -363,6 +363,14 @@ class Cascade:
         return IdIndex(self._tables)
 
     @functools.cached_property
+    def _memo(self) -> dict[str, Any]:
+        """Derived data every check run of this cascade shares, by name.
+
+        The targets' documents and their order: filled by the first run that needs them.
+        """
+        return {}
+
+    @functools.cached_property
     def _copies(self) -> dict[str, np.ndarray]:
         """Per hierarchy, the rows that repeat an id of an earlier row (``duplicate-id``)."""
         out: dict[str, np.ndarray] = {}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -112,9 +112,6 @@ class Context:
         self.indicator_tree: Tree = trees["indicator"]
         #: Grids of target columns already built (see ``values.target_grid``), by column.
         self.grids: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        #: Other results rules share within the run (the targets' documents and order…), by
-        #: name: computed by the first rule that needs them.
-        self.memo: dict[str, Any] = {}
 
     @property
     def settings(self) -> EvaluationSettings:

@@ -124,11 +124,12 @@ def target_documents(ctx: Context) -> pd.Series | None:
     """Each target row's document, lower case with single spaces ("" if blank).
 
     ``None`` when ``targets`` has no document column (:data:`DOCUMENT_COLUMNS`). Computed
-    once per check run: the few distinct words are normalised, not every row.
+    once per cascade: the few distinct words are normalised, not every row.
     """
-    if "target_documents" not in ctx.memo:
-        ctx.memo["target_documents"] = _documents(ctx.targets)
-    out: pd.Series | None = ctx.memo["target_documents"]
+    memo = ctx.cascade._memo
+    if "target_documents" not in memo:
+        memo["target_documents"] = _documents(ctx.targets)
+    out: pd.Series | None = memo["target_documents"]
     return out
 
 
@@ -149,8 +150,9 @@ def target_order(ctx: Context) -> np.ndarray:
     kinerja``) come first and untagged rows next: the first row of an indicator and period
     in this order is the one that counts.
     """
-    if "target_order" in ctx.memo:
-        cached: np.ndarray = ctx.memo["target_order"]
+    memo = ctx.cascade._memo
+    if "target_order" in memo:
+        cached: np.ndarray = memo["target_order"]
         return cached
     documents = target_documents(ctx)
     n = len(ctx.targets)
@@ -161,7 +163,7 @@ def target_order(ctx: Context) -> np.ndarray:
         rank = np.where(documents == "", 1, rank)
         out = np.argsort(rank, kind="stable")
     out.setflags(write=False)
-    ctx.memo["target_order"] = out
+    memo["target_order"] = out
     return out
 
 
