@@ -51,7 +51,6 @@ import json
 import os
 import platform
 import pstats
-import resource
 import subprocess
 import sys
 import tempfile
@@ -62,6 +61,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from run import peak_mb, timed  # this folder is on sys.path as a script
 
 import cascade
 from cascade import Cascade
@@ -95,16 +95,6 @@ COLUMNS = [
     ("assess_peak_mb", "assess peak MB", "{:,.0f}"),
     ("peak_rss_mb", "process peak MB", "{:,.0f}"),
 ]
-
-
-def timed(call: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    out = call()
-    return out, time.perf_counter() - start
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _status_mb(field: str) -> float | None:
