@@ -582,6 +582,12 @@ def plan_drift(ctx: Context) -> pd.DataFrame:
 def _differing(ctx: Context, long: pd.DataFrame, documents: np.ndarray) -> pd.DataFrame:
     """(indicator, period) pairs whose documents give different targets."""
     numbers = long[np.isfinite(long["lower"]) & np.isfinite(long["upper"])]
+    # Only pairs with two documents or more can disagree: most rows (a quarter's renaksi, a
+    # year only the PK gives) have one, and one hash pass drops them before grouping.
+    shared = pd.Series(numbers["pair"].to_numpy()).duplicated(keep=False).to_numpy()
+    numbers = numbers[shared]
+    if numbers.empty:
+        return no_findings()
     spread = numbers.groupby("pair", sort=True).agg(
         documents=("doc", "size"),
         low_min=("lower", "min"),
@@ -650,7 +656,8 @@ def _without_pk(ctx: Context, long: pd.DataFrame, documents: np.ndarray) -> pd.D
     pk_keys = row[agreement] * stride + year[agreement]
     medium_rows = row[medium]
     medium_year = year[medium]
-    missing = ~np.isin(medium_rows * stride + medium_year, pk_keys)
+    # Hash lookups (pandas isin), not numpy's sort-based isin: millions of keys at a province.
+    missing = ~pd.Series(medium_rows * stride + medium_year).isin(pk_keys).to_numpy()
     missing &= np.isin(medium_year, sorted(pk_years))
     found = medium_rows[missing]
     if not found.size:
