@@ -337,6 +337,7 @@ def profile(indicators: int, seed: int, top: int, plain: bool) -> None:
 
 def child(n: int, seed: int, plain: bool, timeout: float, steps: list[str]) -> dict[str, Any]:
     """Run one size in a fresh process; past ``timeout`` seconds, the figures it had."""
+    started = {"commit": _commit(), "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     with tempfile.TemporaryDirectory(prefix="cascade-bench-lke-") as tmp:
         partial = Path(tmp) / "partial.json"
         flags = ["--plain"] if plain else []
@@ -354,12 +355,12 @@ def child(n: int, seed: int, plain: bool, timeout: float, steps: list[str]) -> d
             row: dict[str, Any] = json.loads(partial.read_text()) if partial.exists() else {}
             row.update(target=n, timed_out_after_s=timeout)
             row.setdefault("variant", "plain" if plain else "enriched")
-            return row
+            return row | started
     if out.returncode:
         msg = f"benchmark at {n:,} indicators failed (exit {out.returncode})"
         raise SystemExit(msg)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return result | started
 
 
 def _commit() -> str | None:
@@ -371,7 +372,7 @@ def _commit() -> str | None:
         check=False,
     )
     dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "src"],
+        ["git", "status", "--porcelain", "--", "../src"],
         cwd=Path(__file__).parent,
         capture_output=True,
         text=True,
@@ -401,7 +402,7 @@ def rule_table(rows: list[dict[str, Any]]) -> str:
     header = ["rule", "name"]
     for row in rows:
         size = f"{row.get('indicators', row['target']):,}"
-        header += [f"{size} {row['variant']} in run", "alone", "findings"]
+        header += [f"{size} {row['variant']}, in run", "alone", "findings"]
     body = []
     for code in [*CODES, "finish"]:
         line = [code, NAMES.get(code, "(locate, suppress, sort)")]
@@ -466,8 +467,6 @@ def main() -> None:
     for n in sizes:
         row = child(n, args.seed, args.plain, args.timeout, args.steps)
         row["load_average"] = list(os.getloadavg())
-        row["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        row["commit"] = _commit()
         rows.append(row)
         if "timed_out_after_s" in row:
             print(f"{n:>9,} indicators: stopped after {args.timeout:.0f} s", flush=True)
@@ -494,8 +493,9 @@ def main() -> None:
     print()
     print(size_table(rows))
     print()
-    print(rule_table(rows))
-    print()
+    for variant in sorted({r["variant"] for r in rows}):
+        print(rule_table([r for r in rows if r["variant"] == variant]))
+        print()
     for variant in sorted({r["variant"] for r in rows}):
         first = next((r for r in rows if r["variant"] == variant and "rules_ran" in r), None)
         if first is None:
