@@ -1,15 +1,17 @@
 """Benchmark ``cascade.assess`` and the evaluation rules (CAS501–CAS518) up to a province.
 
 Run ``python benchmarks/bench_lke.py`` (default: about 10k, 100k and 1M indicators),
-``--sizes 10000 100000`` for others, or ``--profile N`` to print a cProfile of
-``cascade.assess`` at N indicators. Each size runs in a fresh process, so its timings and
-peak memory are its own.
+``--sizes 10000 100000`` for others, ``--plain`` for synthetic as it is, ``--steps`` (with
+no value) to skip the optional steps, ``--merge`` to keep the other rows already in the
+JSON file, or ``--profile N`` to print a cProfile of ``cascade.assess`` at N indicators.
+Each size runs in a fresh process, so its timings and peak memory are its own; a size that
+runs past ``--timeout`` seconds keeps the figures it had.
 
 The cascade is :func:`cascade.datasets.synthetic` (about three indicators per employee, so
 ``employees = N / 3``) for three years, 2022 to 2024, with quarter targets and realisations
-(the renaksi) and budgets, and then given what synthetic does not offer and the evaluation
-rules need (:func:`enrich`), so that every rule runs rather than reports itself not
-applicable:
+(the renaksi) and budgets. By default (the *enriched* data) it is then given what synthetic
+does not offer and the evaluation rules need (:func:`enrich`), so that every rule runs
+rather than reports itself not applicable:
 
 - the plan period 2022–2024 in the policy (``plan_start``, ``plan_end``), for
   ``target-path-break``, ``iku-churn`` and the end target of ``report-comparison-gap``;
@@ -20,6 +22,8 @@ applicable:
   ``renstra`` copy of the annual targets of the Renstra goals (tujuan to sasaran kegiatan),
   about 3 % of them different from the PK.
 
+With ``--plain`` none of this is added and the policy is the default one.
+
 Per size, in this order, in one process:
 
 1. ``assess``: ``cascade.assess(c, as_of=2024, policy=...)`` on the fresh cascade (so it
@@ -27,18 +31,19 @@ Per size, in this order, in one process:
    reset just before (``/proc/self/clear_refs``) and read after (``VmHWM``), next to the
    resident memory before it;
 2. ``check all``: ``cascade.check(c, select=["ALL"], policy=...)``, every rule including the
-   CAS5xx, twice (the trees now exist); the second run's per-rule seconds are read from its
-   progress callback (each rule's time inside the whole run, sharing what earlier rules
-   cached);
+   CAS5xx, with each rule's seconds read from its progress callback (its time inside the
+   whole run, sharing what earlier rules cached); a check that raises is recorded with the
+   seconds of the rules that ran before;
 3. ``check``: the default ``cascade.check(c, policy=...)`` (consistency rules only), for
    comparison;
-4. each CAS5xx rule alone: ``cascade.check(c, select=[code], policy=...)``, so the rule
-   pays for whatever it needs that a full run would share;
-5. ``assess warm``: ``assess`` again.
+4. (step ``alone``) each CAS5xx rule alone: ``cascade.check(c, select=[code], policy=...)``,
+   so the rule pays for whatever it needs that a full run would share;
+5. (step ``warm``) ``check all`` and ``assess`` again.
 
-It prints a table of sizes, a table of rules by size, and which rules were not applicable
-(wholly or in part), and writes every figure to ``benchmarks/results/lke.json`` with the core
-count and the versions.
+It prints a table of sizes, a table of rules by size per data variant, and which rules were
+not applicable (wholly or in part), and writes every figure to
+``benchmarks/results/lke.json`` with the core count, the versions, and per row the commit
+(``+dirty src`` when ``src/`` had uncommitted changes), the date and the load average.
 """
 
 from __future__ import annotations
