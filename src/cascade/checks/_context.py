@@ -112,6 +112,11 @@ class Context:
         self.indicator_tree: Tree = trees["indicator"]
         #: Grids of target columns already built (see ``values.target_grid``), by column.
         self.grids: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        #: Raw findings of the rules run on this context, by code (see ``Rule.__call__``):
+        #: (findings, ``None``, notes) or (``None``, the :class:`NotApplicable`, ``()``).
+        self.rule_results: dict[
+            str, tuple[pd.DataFrame | None, NotApplicable | None, tuple[str, ...]]
+        ] = {}
 
     @property
     def settings(self) -> EvaluationSettings:

@@ -166,11 +166,34 @@ class Rule:
         return out
 
     def __call__(self, context: Context) -> pd.DataFrame:
-        """Run the rule; its raw findings (see :meth:`Context.findings`)."""
+        """Run the rule; its raw findings (see :meth:`Context.findings`).
+
+        Once per context: a rule another rule reads (``indicator-not-smart`` reads
+        ``target-regression``) is not computed twice in one run. A second call gives the
+        same findings, notes (partly not applicable) and :class:`NotApplicable`.
+        """
         if self.func is None:
             msg = f"rule {self.code} {self.name} is removed"
             raise RuntimeError(msg)
-        return self.func(context)
+        from cascade.checks._context import NotApplicable
+
+        done = context.rule_results.get(self.code)
+        if done is None:
+            before = len(context.partly_not_applicable)
+            try:
+                frame = self.func(context)
+            except NotApplicable as exc:
+                context.rule_results[self.code] = (None, exc, ())
+                raise
+            notes = tuple(context.partly_not_applicable[before:])
+            context.rule_results[self.code] = (frame, None, notes)
+            return frame.copy(deep=False)
+        cached, stopped, notes = done
+        if stopped is not None:
+            raise stopped
+        context.partly_not_applicable.extend(notes)
+        assert cached is not None
+        return cached.copy(deep=False)
 
 
 def rule(
