@@ -139,10 +139,7 @@ def _members(
 
     ``owner_rules`` count for a unit member when the finding is about anything it owns.
     """
-    ctx = ev.context
-    table = ctx.table(kind)  # type: ignore[arg-type]
-    id_column = {"unit": "unit_id", "goal": "goal_id", "indicator": "indicator_id"}[kind]
-    ids = table[id_column].astype("str").to_numpy(dtype=object)[rows]
+    ids = ev.ids(kind)[rows]
     frame = pd.DataFrame(
         {
             "subject_kind": kind,
@@ -300,7 +297,7 @@ def _cascading(ev: Evidence) -> Measure:
     flagged = np.flatnonzero(above > mine)
     if flagged.size:
         by_goal = _by_subject(goal_f)
-        ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
+        ids = ev.ids("goal")
         setter = ids[source[goal[flagged]]]
         chain_findings = pd.Series(setter).map(by_goal["findings"]).to_numpy(dtype=object)
         chain_rules = pd.Series(setter).map(by_goal["rules"]).to_numpy(dtype=object)
@@ -344,7 +341,7 @@ def _activities(ev: Evidence) -> Measure:
     bare = ~reach & (top >= 0) & (members["findings"].map(len).to_numpy() == 0)
     if bare.any():
         on_top = _by_subject(ev.on(breaks, "goal"))
-        ids = ctx.goals["goal_id"].astype("str").to_numpy(dtype=object)
+        ids = ev.ids("goal")
         tops = pd.Series(ids[top[bare]], index=members.index[bare])
         for column in ("findings", "rules"):
             found = tops.map(on_top[column])

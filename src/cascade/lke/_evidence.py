@@ -93,6 +93,15 @@ class Evidence:
         frame = report.to_frame()
         frame["finding_id"] = finding_ids(frame).to_numpy()
         self.findings = frame
+        self._ids: dict[str, np.ndarray] = {}
+
+    def ids(self, kind: str) -> np.ndarray:
+        """The ids of the units, goals or indicators table, as Python strings (built once)."""
+        if kind not in self._ids:
+            column = {"unit": "unit_id", "goal": "goal_id", "indicator": "indicator_id"}[kind]
+            table = self.context.table(kind)  # type: ignore[arg-type]
+            self._ids[kind] = table[column].astype("str").to_numpy(dtype=object)
+        return self._ids[kind]
 
     # ------------------------------------------------------------------ agencies
 
@@ -105,7 +114,7 @@ class Evidence:
 
     def agency_ids(self, unit_rows: np.ndarray) -> np.ndarray:
         """The agency id of each unit row (``None`` for -1)."""
-        ids = self.context.units["unit_id"].astype("str").to_numpy(dtype=object)
+        ids = self.ids("unit")
         agency = np.where(unit_rows >= 0, self.unit_agency[np.maximum(unit_rows, 0)], -1)
         out = ids[np.maximum(agency, 0)] if len(ids) else np.empty(len(agency), dtype=object)
         out = np.asarray(out, dtype=object).copy()
