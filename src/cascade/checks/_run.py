@@ -291,8 +291,8 @@ def _paths(context: Context, kind: str, rows: np.ndarray) -> list[tuple[str, ...
     valid = grid >= 0
     offsets = np.concatenate(([0], np.cumsum(valid.reshape(len(rows), -1).sum(axis=1))))
     ids = tree._ids_array
-    # Large (64-bit offset) types: a province's chains can hold more than 2 GB of ids, which
-    # a plain string array cannot (pyarrow would hand back a chunked array).
+    # Large (64-bit offset) types: pyarrow hands back a chunked array for a large numpy
+    # string array (about 600,000 ids at a province), which ListArray.from_arrays refuses.
     chains = pa.LargeListArray.from_arrays(
         pa.array(offsets, type=pa.int64()),
         pa.array(ids[grid[valid]].astype(str), type=pa.large_string()),
