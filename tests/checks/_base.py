@@ -140,3 +140,17 @@ def plan(start: int, end: int, **evaluation: object) -> dict[str, object]:
     if evaluation:
         policy["evaluation"] = evaluation
     return policy
+
+
+def add_iku(t: Tables, goal: str, indicator: str) -> None:
+    """A key indicator (IKU) of ``goal``, minimize, with no target."""
+    t["indicators"] = add_row(
+        t["indicators"],
+        indicator_id=indicator,
+        goal_id=goal,
+        name="Angka kesakitan",
+        measure_unit="persen",
+        polarity="minimize",
+        role="own",
+        key=True,
+    )

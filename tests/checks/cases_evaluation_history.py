@@ -10,7 +10,15 @@ other years (2022, 2023, 2025, 2026), a plan period in the policy, an end-target
 from __future__ import annotations
 
 import numpy as np
-from tests.checks._base import Case, Tables, add_realisation, add_row, add_target, base, plan
+from tests.checks._base import (
+    Case,
+    Tables,
+    add_iku,
+    add_realisation,
+    add_target,
+    base,
+    plan,
+)
 
 
 def _set(t: Tables, table: str, subject: str, column: str, value: object) -> None:
@@ -207,22 +215,9 @@ def _path_needs_two_years() -> Case:
 CHURN = "iku-churn"
 
 
-def _with_iku(t: Tables, goal: str, indicator: str) -> None:
-    t["indicators"] = add_row(
-        t["indicators"],
-        indicator_id=indicator,
-        goal_id=goal,
-        name="Angka kesakitan",
-        measure_unit="persen",
-        polarity="minimize",
-        role="own",
-        key=True,
-    )
-
-
 def _churn_twice() -> Case:
     t = base()
-    _with_iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1", "2022", 100.0)
     add_target(t, "I-S1b", "2023", 10.0)  # 2022 {I-S1}, 2023 {I-S1b}, 2024 {I-S1}
     return Case(CHURN, t, {(CHURN, "S1")}, policy=plan(2022, 2024))
@@ -236,8 +231,8 @@ def _churn_once_but_none_allowed() -> Case:
 
 def _churn_by_renumbering() -> Case:
     t = base()
-    _with_iku(t, "T1", "I-T1-2023")
-    _with_iku(t, "T1", "I-T1-2025")
+    add_iku(t, "T1", "I-T1-2023")
+    add_iku(t, "T1", "I-T1-2025")
     add_target(t, "I-T1-2023", "2023", 100.0)
     add_target(t, "I-T1-2025", "2025", 130.0)
     add_target(t, "I-S1", "2023", 100.0)
@@ -250,14 +245,14 @@ def _stable_iku() -> Case:
     for i in ("I-T1", "I-S1"):
         add_target(t, i, "2023", 100.0)
         add_target(t, i, "2025", 130.0)
-    _with_iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1b", "2025", 5.0)  # one change: allowed
     return Case(CHURN, t, policy=plan(2023, 2025), note="one change")
 
 
 def _churn_outside_the_plan() -> Case:
     t = base()
-    _with_iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1b", "2021", 10.0)  # before the plan
     add_target(t, "I-S1b", "2026", 10.0)  # after it
     for i in ("I-T1", "I-S1"):
@@ -267,7 +262,7 @@ def _churn_outside_the_plan() -> Case:
 
 def _churn_across_a_year_without_data() -> Case:
     t = base()
-    _with_iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1b", "2022", 10.0)  # 2022 {I-S1b}, no key target in 2023, 2024 {I-S1}
     add_target(t, "I-T1", "2022", 100.0)
     return Case(CHURN, t, policy=plan(2022, 2024), note="a year with no IKU target at all")

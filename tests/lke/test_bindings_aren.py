@@ -28,6 +28,7 @@ import pytest
 from tests.checks._base import (
     Tables,
     add_budget,
+    add_iku,
     add_realisation,
     add_row,
     add_target,
@@ -116,19 +117,6 @@ def _indicator(
         add_target(t, indicator_id, p, 10.0)
 
 
-def _iku(t: Tables, goal: str, indicator_id: str) -> None:
-    t["indicators"] = add_row(
-        t["indicators"],
-        indicator_id=indicator_id,
-        goal_id=goal,
-        name="Angka kesakitan",
-        measure_unit="persen",
-        polarity="minimize",
-        role="own",
-        key=True,
-    )
-
-
 def _quarterly(t: Tables, ids: tuple[str, ...] = ALL, *, realised: bool = True) -> Tables:
     """Quarter targets of 30 (a rencana aksi) and, with ``realised``, realisations of 27.5."""
     rows = [{"indicator_id": i, "period": q, "target": 30.0} for i in ids for q in QUARTERS]
@@ -180,7 +168,7 @@ def _stable_iku() -> Tables:
     for i in ("I-T1", "I-S1"):
         add_target(t, i, "2023", 100.0)
         add_target(t, i, "2025", 130.0)
-    _iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1b", "2025", 5.0)  # one change in the plan: allowed
     return t
 
@@ -233,7 +221,7 @@ def _program_indicator_unnamed() -> Tables:
 
 def _iku_churns() -> Tables:
     t = base()
-    _iku(t, "S1", "I-S1b")
+    add_iku(t, "S1", "I-S1b")
     add_target(t, "I-S1", "2022", 100.0)
     add_target(t, "I-S1b", "2023", 10.0)  # S1: 2022 {I-S1}, 2023 {I-S1b}, 2024 {I-S1}
     return t
