@@ -154,3 +154,79 @@ def add_iku(t: Tables, goal: str, indicator: str) -> None:
         role="own",
         key=True,
     )
+
+
+#: The base city's indicators, from the pemda's tujuan down to the employee's RHK.
+ALL_INDICATORS = ("I-T1", "I-S1", "I-P1", "I-K1", "I-SK1", "I-R1")
+
+
+def add_rows(t: Tables, table: str, rows: list[dict[str, object]]) -> None:
+    """Several more rows of ``table`` (missing columns blank)."""
+    t[table] = pd.concat([t[table], pd.DataFrame(rows)], ignore_index=True)
+
+
+def set_cell(t: Tables, table: str, indicator: str, period: str, column: str, new: object) -> None:
+    """Set ``column`` on the row of ``table`` for ``indicator`` and ``period`` (it must exist)."""
+    frame = t[table]
+    mask = (frame["indicator_id"].to_numpy() == indicator) & (
+        frame["period"].astype("str").to_numpy() == period
+    )
+    assert mask.any(), (table, indicator, period)
+    frame.loc[mask, column] = new
+
+
+def two_years(before: float = 100.0) -> Tables:
+    """The base with 2023 targets of 120 and realisations of ``before`` beside 2024's."""
+    t = base()
+    targets = [{"indicator_id": i, "period": "2023", "target": 120.0} for i in ALL_INDICATORS]
+    add_rows(t, "targets", targets)
+    values = [{"indicator_id": i, "period": "2023", "value": before} for i in ALL_INDICATORS]
+    add_rows(t, "realisations", values)
+    return t
+
+
+def add_unit(t: Tables, unit_id: str, parent: str | None, level: str) -> None:
+    """One more unit, named after its id."""
+    t["units"] = add_row(
+        t["units"], unit_id=unit_id, name=unit_id.title(), parent_id=parent, level=level
+    )
+
+
+def add_goal(
+    t: Tables,
+    goal_id: str,
+    unit: str,
+    parent: str | None,
+    kind: str | None,
+    *,
+    statement: str = "",
+    crosscutting: bool = False,
+) -> None:
+    """One more goal; its statement a result ("Meningkatnya ...") unless given."""
+    t["goals"] = add_row(
+        t["goals"],
+        goal_id=goal_id,
+        unit_id=unit,
+        parent_goal_id=parent,
+        statement=statement or f"Meningkatnya {goal_id}",
+        kind=kind,
+        crosscutting=crosscutting,
+    )
+
+
+def add_indicator(
+    t: Tables, indicator_id: str, goal: str, *periods: str, parent: str | None = None
+) -> None:
+    """An own indicator of ``goal`` with a target of 10 for each of ``periods``."""
+    t["indicators"] = add_row(
+        t["indicators"],
+        indicator_id=indicator_id,
+        goal_id=goal,
+        parent_indicator_id=parent,
+        name="Cakupan",
+        measure_unit="persen",
+        role="own",
+        key=False,
+    )
+    for p in periods:
+        add_target(t, indicator_id, p, 10.0)

@@ -10,7 +10,15 @@ chain under the pemda's ``T1`` → ``S1``. Budget lines for 2024 sit on ``P1``, 
 
 from __future__ import annotations
 
-from tests.checks._base import Case, Tables, add_budget, add_row, base
+from tests.checks._base import (
+    Case,
+    Tables,
+    add_budget,
+    add_goal,
+    add_indicator,
+    add_unit,
+    base,
+)
 
 
 def _set(t: Tables, table: str, key: str, value: str, column: str, new: object) -> None:
@@ -23,55 +31,15 @@ def _drop(t: Tables, table: str, key: str, *values: str) -> None:
     t[table] = frame[~frame[key].isin(values).to_numpy()].reset_index(drop=True)
 
 
-def _unit(t: Tables, unit_id: str, parent: str | None, level: str) -> None:
-    t["units"] = add_row(
-        t["units"], unit_id=unit_id, name=unit_id.title(), parent_id=parent, level=level
-    )
-
-
-def _goal(
-    t: Tables,
-    goal_id: str,
-    unit: str,
-    parent: str | None,
-    kind: str | None,
-    *,
-    crosscutting: bool = False,
-) -> None:
-    t["goals"] = add_row(
-        t["goals"],
-        goal_id=goal_id,
-        unit_id=unit,
-        parent_goal_id=parent,
-        statement=f"Meningkatnya {goal_id}",
-        kind=kind,
-        crosscutting=crosscutting,
-    )
-
-
-def _indicator(t: Tables, indicator_id: str, goal: str, *periods: str) -> None:
-    """An own indicator of ``goal`` with a target of 10 for each of ``periods``."""
-    t["indicators"] = add_row(
-        t["indicators"],
-        indicator_id=indicator_id,
-        goal_id=goal,
-        name="Cakupan",
-        measure_unit="persen",
-        role="own",
-    )
-    for p in periods:
-        t["targets"] = add_row(t["targets"], indicator_id=indicator_id, period=p, target=10.0)
-
-
 def _expect(rule: str, *ids: str) -> set[tuple[str, str]]:
     return {(rule, i) for i in ids}
 
 
 def _second_agency(t: Tables) -> Tables:
     """A second agency, ``DINSOS``, with a program goal ``P2`` under the pemda's ``S1``."""
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "P2", "DINSOS", "S1", "sasaran_program")
-    _indicator(t, "I-P2", "P2", "2024")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "P2", "DINSOS", "S1", "sasaran_program")
+    add_indicator(t, "I-P2", "P2", "2024")
     add_budget(t, "P2", "2024", 1e9)
     return t
 
@@ -83,22 +51,22 @@ U = "unit-without-goal"
 
 def _unit_with_no_goal() -> Case:
     t = base()
-    _unit(t, "SEKSI2", "BID", "pengawas")
+    add_unit(t, "SEKSI2", "BID", "pengawas")
     return Case(U, t, _expect(U, "SEKSI2"), note="owns no goal")
 
 
 def _goal_without_indicator() -> Case:
     t = base()
-    _unit(t, "SEKSI2", "BID", "pengawas")
-    _goal(t, "SK2", "SEKSI2", "K1", "sasaran_subkegiatan")
+    add_unit(t, "SEKSI2", "BID", "pengawas")
+    add_goal(t, "SK2", "SEKSI2", "K1", "sasaran_subkegiatan")
     return Case(U, t, _expect(U, "SEKSI2"), note="a goal with no indicator")
 
 
 def _indicator_without_target_for_the_year() -> Case:
     t = base()
-    _unit(t, "BID2", "DINKES", "administrator")
-    _goal(t, "K2", "BID2", "P1", "sasaran_kegiatan")
-    _indicator(t, "I-K2", "K2", "2023")
+    add_unit(t, "BID2", "DINKES", "administrator")
+    add_goal(t, "K2", "BID2", "P1", "sasaran_kegiatan")
+    add_indicator(t, "I-K2", "K2", "2023")
     return Case(
         U, t, _expect(U, "BID2"), period="2024", note="a target for 2023 is not one for 2024"
     )
@@ -106,22 +74,22 @@ def _indicator_without_target_for_the_year() -> Case:
 
 def _target_of_an_indicator_of_another_unit() -> Case:
     t = base()
-    _unit(t, "BID2", "DINKES", "administrator")
-    _goal(t, "K2", "BID2", "P1", "sasaran_kegiatan")
-    _indicator(t, "I-K2", "K2")  # no target; the parent K1's indicator has one
+    add_unit(t, "BID2", "DINKES", "administrator")
+    add_goal(t, "K2", "BID2", "P1", "sasaran_kegiatan")
+    add_indicator(t, "I-K2", "K2")  # no target; the parent K1's indicator has one
     return Case(U, t, _expect(U, "BID2"), note="another unit's target does not count")
 
 
 def _both_plan_levels() -> Case:
     t = base()
-    _unit(t, "BID2", "DINKES", "administrator")
-    _unit(t, "SEKSI2", "BID2", "pengawas")
+    add_unit(t, "BID2", "DINKES", "administrator")
+    add_unit(t, "SEKSI2", "BID2", "pengawas")
     return Case(U, t, _expect(U, "BID2", "SEKSI2"), note="administrator and pengawas")
 
 
 def _agency_level_by_policy() -> Case:
     t = _second_agency(base())
-    _unit(t, "DISDIK", "PEMKO", "perangkat_daerah")
+    add_unit(t, "DISDIK", "PEMKO", "perangkat_daerah")
     return Case(
         U,
         t,
@@ -139,27 +107,27 @@ def _unit_whose_goals_are_duplicated_elsewhere() -> Case:
 
 def _quarter_target_is_a_plan() -> Case:
     t = base()
-    _unit(t, "SEKSI2", "BID", "pengawas")
-    _goal(t, "SK2", "SEKSI2", "K1", "sasaran_subkegiatan")
-    _indicator(t, "I-SK2", "SK2", "2024Q2")
+    add_unit(t, "SEKSI2", "BID", "pengawas")
+    add_goal(t, "SK2", "SEKSI2", "K1", "sasaran_subkegiatan")
+    add_indicator(t, "I-SK2", "SK2", "2024Q2")
     return Case(U, t, note="a quarter target inside the year")
 
 
 def _employee_not_judged() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
     return Case(U, t, note="employees are employee-without-rhk's")
 
 
 def _agency_not_judged_by_default() -> Case:
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
     return Case(U, t, note="the default plan levels leave agencies out")
 
 
 def _pengawas_only_by_policy() -> Case:
     t = base()
-    _unit(t, "BID2", "DINKES", "administrator")
+    add_unit(t, "BID2", "DINKES", "administrator")
     return Case(
         U,
         t,
@@ -193,29 +161,29 @@ E = "employee-without-rhk"
 
 def _employee_with_no_goal() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
     return Case(E, t, _expect(E, "ASN2"), note="no goal")
 
 
 def _rhk_without_parent() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
-    _goal(t, "R2", "ASN2", None, "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_goal(t, "R2", "ASN2", None, "rencana_hasil_kerja")
     return Case(E, t, _expect(E, "ASN2"), note="an RHK with no parent goal")
 
 
 def _rhk_with_dangling_parent() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
-    _goal(t, "R2", "ASN2", "SK9", "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_goal(t, "R2", "ASN2", "SK9", "rencana_hasil_kerja")
     return Case(E, t, _expect(E, "ASN2"), note="dangling parent")
 
 
 def _rhk_in_a_cycle() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
-    _goal(t, "R2", "ASN2", "R3", "rencana_hasil_kerja")
-    _goal(t, "R3", "ASN2", "R2", "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_goal(t, "R2", "ASN2", "R3", "rencana_hasil_kerja")
+    add_goal(t, "R3", "ASN2", "R2", "rencana_hasil_kerja")
     return Case(E, t, _expect(E, "ASN2"), note="cycle")
 
 
@@ -233,9 +201,9 @@ def _employee_goal_of_another_kind() -> Case:
 
 def _two_employees() -> Case:
     t = base()
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
-    _unit(t, "ASN3", "SEKSI", "pelaksana")
-    _goal(t, "R3", "ASN3", None, "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_unit(t, "ASN3", "SEKSI", "pelaksana")
+    add_goal(t, "R3", "ASN3", None, "rencana_hasil_kerja")
     return Case(E, t, _expect(E, "ASN2", "ASN3"))
 
 
@@ -247,14 +215,14 @@ def _rhk_with_blank_kind() -> Case:
 
 def _one_of_two_rhk_reaches() -> Case:
     t = base()
-    _goal(t, "R2", "ASN", None, "rencana_hasil_kerja")
+    add_goal(t, "R2", "ASN", None, "rencana_hasil_kerja")
     return Case(E, t, note="one RHK that reaches is enough")
 
 
 def _rhk_under_a_kegiatan() -> Case:
     t = base()
-    _unit(t, "ASN2", "BID", "pelaksana")
-    _goal(t, "R2", "ASN2", "K1", "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "BID", "pelaksana")
+    add_goal(t, "R2", "ASN2", "K1", "rencana_hasil_kerja")
     return Case(E, t, note="an RHK under the kegiatan reaches too")
 
 
@@ -279,8 +247,8 @@ def _one_agency() -> Case:
 
 def _two_units_of_one_agency() -> Case:
     t = base()
-    _goal(t, "K2", "BID", "S1", "sasaran_kegiatan")
-    _indicator(t, "I-K2", "K2", "2024")
+    add_goal(t, "K2", "BID", "S1", "sasaran_kegiatan")
+    add_indicator(t, "I-K2", "K2", "2024")
     return Case(A, t, _expect(A, "S1"), note="a bidang of the same agency adds nothing")
 
 
@@ -296,17 +264,17 @@ def _three_required() -> Case:
 
 def _no_agency_at_all() -> Case:
     t = base()
-    _unit(t, "KEC", "PEMKO", "administrator")  # a kecamatan under the pemda: no agency
-    _goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
-    _goal(t, "K2", "KEC", "S2", "sasaran_kegiatan")
+    add_unit(t, "KEC", "PEMKO", "administrator")  # a kecamatan under the pemda: no agency
+    add_goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
+    add_goal(t, "K2", "KEC", "S2", "sasaran_kegiatan")
     return Case(A, t, _expect(A, "S1", "S2"), note="S2's support has no agency")
 
 
 def _crosscutting_under_another_pemda_goal() -> Case:
     t = _second_agency(base())
-    _goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
+    add_goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
     _set(t, "goals", "goal_id", "P2", "parent_goal_id", "S2")
-    _goal(t, "X", "DINSOS", "P1", "sasaran_program", crosscutting=True)
+    add_goal(t, "X", "DINSOS", "P1", "sasaran_program", crosscutting=True)
     return Case(
         A,
         t,
@@ -331,23 +299,23 @@ def _two_agencies() -> Case:
 
 def _crosscutting_toward_an_agency_goal() -> Case:
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "X", "DINSOS", "P1", "sasaran_program", crosscutting=True)
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "X", "DINSOS", "P1", "sasaran_program", crosscutting=True)
     return Case(A, t, note="a crosscutting goal below S1 counts for S1")
 
 
 def _crosscutting_directly_toward_the_pemda_goal() -> Case:
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "X", "DINSOS", "S1", "sasaran_program", crosscutting=True)
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "X", "DINSOS", "S1", "sasaran_program", crosscutting=True)
     return Case(A, t, note="crosscutting toward S1 itself")
 
 
 def _employee_of_another_agency() -> Case:
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _unit(t, "PEGAWAI", "DINSOS", "pelaksana")
-    _goal(t, "R2", "PEGAWAI", "S1", "rencana_hasil_kerja")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_unit(t, "PEGAWAI", "DINSOS", "pelaksana")
+    add_goal(t, "R2", "PEGAWAI", "S1", "rencana_hasil_kerja")
     return Case(A, t, note="an employee counts for their agency")
 
 
@@ -377,10 +345,10 @@ X = "crosscutting-unlinked"
 
 def _crosscutting(t: Tables, parent: str | None, *periods: str, indicator: bool = True) -> Tables:
     """``X`` of a second agency ``DINSOS``, declared crosscutting under ``parent``."""
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "X", "DINSOS", parent, "sasaran_program", crosscutting=True)
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "X", "DINSOS", parent, "sasaran_program", crosscutting=True)
     if indicator:
-        _indicator(t, "I-X", "X", *periods)
+        add_indicator(t, "I-X", "X", *periods)
     return t
 
 
@@ -464,7 +432,7 @@ def _line_of_another_year() -> Case:
 
 def _goal_without_targets() -> Case:
     t = base()
-    _goal(t, "SK2", "SEKSI", "K1", "sasaran_subkegiatan")
+    add_goal(t, "SK2", "SEKSI", "K1", "sasaran_subkegiatan")
     return Case(F, t, _expect(F, "SK2"), note="a goal with no target at all is judged")
 
 
@@ -490,8 +458,8 @@ def _one_line_with_money() -> Case:
 
 def _goal_of_another_years_plan() -> Case:
     t = base()
-    _goal(t, "SK2", "SEKSI", "K1", "sasaran_subkegiatan")
-    _indicator(t, "I-SK2", "SK2", "2023")
+    add_goal(t, "SK2", "SEKSI", "K1", "sasaran_subkegiatan")
+    add_indicator(t, "I-SK2", "SK2", "2023")
     return Case(F, t, period="2024", note="its targets are all in 2023")
 
 

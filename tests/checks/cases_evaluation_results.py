@@ -9,31 +9,17 @@ lines on ``P1`` (90 % absorbed), ``K1`` and ``SK1``. Its PK indicators are ``I-T
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
-from tests.checks._base import Case, Tables, base
+from tests.checks._base import Case, Tables, add_rows, base, set_cell, two_years
 
 PK = ("I-T1", "I-S1", "I-P1", "I-K1", "I-SK1")
 ALL = (*PK, "I-R1")
 QUARTERS = ("2024Q1", "2024Q2", "2024Q3", "2024Q4")
 
 
-def _rows(t: Tables, table: str, rows: list[dict[str, object]]) -> None:
-    t[table] = pd.concat([t[table], pd.DataFrame(rows)], ignore_index=True)
-
-
 def _set(t: Tables, table: str, key: str, value: object, column: str, new: object) -> None:
     """Set ``column`` to ``new`` on the rows of ``table`` whose ``key`` column is ``value``."""
     frame = t[table]
     frame.loc[frame[key].to_numpy() == value, column] = new
-
-
-def _cell(t: Tables, table: str, indicator: str, period: str, column: str, new: object) -> None:
-    frame = t[table]
-    mask = (frame["indicator_id"].to_numpy() == indicator) & (
-        frame["period"].astype("str").to_numpy() == period
-    )
-    assert mask.any(), (table, indicator, period)
-    frame.loc[mask, column] = new
 
 
 def _drop(t: Tables, table: str, indicator: str, periods: tuple[str, ...]) -> None:
@@ -52,7 +38,7 @@ def _quarterly(
     values: tuple[float, ...] | None = (27.5, 27.5, 27.5, 27.5),
 ) -> Tables:
     """Quarter targets (and realisations, unless ``values`` is None) for ``ids``."""
-    _rows(
+    add_rows(
         t,
         "targets",
         [
@@ -62,7 +48,7 @@ def _quarterly(
         ],
     )
     if values is not None:
-        _rows(
+        add_rows(
             t,
             "realisations",
             [
@@ -102,7 +88,7 @@ def _one_indicator_without_quarters() -> Case:
 
 def _quarters_of_another_year() -> Case:
     t = base()
-    _rows(t, "targets", [{"indicator_id": i, "period": "2023Q4", "target": 30.0} for i in ALL])
+    add_rows(t, "targets", [{"indicator_id": i, "period": "2023Q4", "target": 30.0} for i in ALL])
     return Case(
         "renaksi-missing", t, _expect("renaksi-missing", *PK), note="2023Q4 is not inside 2024"
     )
@@ -114,7 +100,7 @@ def _quarterly_targets() -> Case:
 
 def _monthly_targets() -> Case:
     t = base()
-    _rows(t, "targets", [{"indicator_id": i, "period": "2024-03", "target": 30.0} for i in PK])
+    add_rows(t, "targets", [{"indicator_id": i, "period": "2024-03", "target": 30.0} for i in PK])
     return Case("renaksi-missing", t, note="one month is an action plan too")
 
 
@@ -167,7 +153,7 @@ def _quarter_ended_by_as_of() -> Case:
 
 def _monthly_target_missed() -> Case:
     t = _quarterly(base())
-    _rows(t, "targets", [{"indicator_id": "I-T1", "period": "2024-01", "target": 10.0}])
+    add_rows(t, "targets", [{"indicator_id": "I-T1", "period": "2024-01", "target": 10.0}])
     return Case(
         "realisation-gap", t, _expect("realisation-gap", "I-T1"), as_of="2024-02", note="month"
     )
@@ -199,7 +185,7 @@ def _derived_from_children() -> Case:
 def _combined_from_months() -> Case:
     t = _quarterly(base())
     _drop(t, "realisations", "I-R1", ("2024Q1",))
-    _rows(
+    add_rows(
         t,
         "realisations",
         [{"indicator_id": "I-R1", "period": m, "value": 9.0} for m in ("2024-01", "2024-02")]
@@ -226,14 +212,14 @@ def _below_target() -> Case:
 def _minimize_above_target() -> Case:
     t = _on_target(base())
     _set(t, "indicators", "indicator_id", "I-P1", "polarity", "minimize")
-    _cell(t, "realisations", "I-P1", "2024", "value", 130.0)
+    set_cell(t, "realisations", "I-P1", "2024", "value", 130.0)
     return Case("underachieved", t, _expect("underachieved", "I-P1"), note="minimize")
 
 
 def _below_a_range() -> Case:
     t = _on_target(base())
     _set(t, "targets", "indicator_id", "I-K1", "target_upper", 130.0)
-    _cell(t, "realisations", "I-K1", "2024", "value", 119.0)
+    set_cell(t, "realisations", "I-K1", "2024", "value", 119.0)
     return Case("underachieved", t, _expect("underachieved", "I-K1"), note="range 120–130")
 
 
@@ -274,7 +260,7 @@ def _no_realisation_is_not_judged() -> Case:
 
 def _zero_target_missed() -> Case:
     t = _on_target(base())
-    _cell(t, "targets", "I-P1", "2024", "target", 0.0)
+    set_cell(t, "targets", "I-P1", "2024", "target", 0.0)
     return Case("underachieved", t, note="undefined achievement is not judged")
 
 
@@ -283,13 +269,13 @@ def _zero_target_missed() -> Case:
 
 def _behind_pro_rata() -> Case:
     t = _quarterly(base(), values=(30.0, 30.0, 30.0, 30.0))
-    _cell(t, "realisations", "I-P1", "2024Q2", "value", 20.0)  # 50 against 60 due
+    set_cell(t, "realisations", "I-P1", "2024Q2", "value", 20.0)  # 50 against 60 due
     return Case("underachieved", t, _expect("underachieved", "I-P1"), as_of="2024Q2")
 
 
 def _behind_pro_rata_mid_quarter() -> Case:
     t = _quarterly(base(), values=(30.0, 30.0, 30.0, 30.0))
-    _cell(t, "realisations", "I-S1", "2024Q1", "value", 29.0)
+    set_cell(t, "realisations", "I-S1", "2024Q1", "value", 29.0)
     return Case(
         "underachieved",
         t,
@@ -303,7 +289,7 @@ def _behind_latest_quarter() -> Case:
     t = _quarterly(base(), targets=(30.0, 60.0, 90.0, 120.0), values=(30.0, 60.0, 90.0, 120.0))
     for i in ALL:
         _set(t, "indicators", "indicator_id", i, "period_aggregation", "last")
-    _cell(t, "realisations", "I-K1", "2024Q2", "value", 50.0)
+    set_cell(t, "realisations", "I-K1", "2024Q2", "value", 50.0)
     return Case("underachieved", t, _expect("underachieved", "I-K1"), as_of="2024Q2", note="last")
 
 
@@ -357,24 +343,16 @@ def _not_begun() -> Case:
 # -------------------------------------------------------------------- no-improvement
 
 
-def _two_years(before: float = 100.0) -> Tables:
-    """2023 with targets of 120 and realisations of ``before`` beside the base's 2024."""
-    t = base()
-    _rows(t, "targets", [{"indicator_id": i, "period": "2023", "target": 120.0} for i in ALL])
-    _rows(t, "realisations", [{"indicator_id": i, "period": "2023", "value": before} for i in ALL])
-    return t
-
-
 def _fell() -> Case:
-    t = _two_years()
-    _cell(t, "realisations", "I-P1", "2023", "value", 115.0)
+    t = two_years()
+    set_cell(t, "realisations", "I-P1", "2023", "value", 115.0)
     return Case("no-improvement", t, _expect("no-improvement", "I-P1"))
 
 
 def _direction_only() -> Case:
-    t = _two_years()
-    _cell(t, "targets", "I-K1", "2023", "target", 140.0)
-    _cell(t, "realisations", "I-K1", "2023", "value", 112.0)  # 80 % then, 91.7 % now
+    t = two_years()
+    set_cell(t, "targets", "I-K1", "2023", "target", 140.0)
+    set_cell(t, "realisations", "I-K1", "2023", "value", 112.0)  # 80 % then, 91.7 % now
     return Case(
         "no-improvement",
         t,
@@ -385,8 +363,8 @@ def _direction_only() -> Case:
 
 
 def _achievement_only() -> Case:
-    t = _two_years()
-    _cell(t, "targets", "I-S1", "2023", "target", 100.0)  # 100 % then, 91.7 % now
+    t = two_years()
+    set_cell(t, "targets", "I-S1", "2023", "target", 100.0)  # 100 % then, 91.7 % now
     return Case(
         "no-improvement",
         t,
@@ -398,14 +376,14 @@ def _achievement_only() -> Case:
 def _flat_below_target() -> Case:
     return Case(
         "no-improvement",
-        _two_years(before=110.0),
+        two_years(before=110.0),
         _expect("no-improvement", *PK),
         note="91.7 % both years",
     )
 
 
 def _minimize_rose() -> Case:
-    t = _two_years()
+    t = two_years()
     _set(t, "indicators", "indicator_id", "I-T1", "polarity", "minimize")
     return Case(
         "no-improvement",
@@ -416,25 +394,25 @@ def _minimize_rose() -> Case:
 
 
 def _improved() -> Case:
-    return Case("no-improvement", _two_years(), note="100 then 110 against 120")
+    return Case("no-improvement", two_years(), note="100 then 110 against 120")
 
 
 def _held_on_target() -> Case:
-    t = _on_target(_two_years(before=120.0))
+    t = _on_target(two_years(before=120.0))
     return Case("no-improvement", t, note="on target both years")
 
 
 def _stabilize_has_no_direction() -> Case:
-    t = _two_years()
+    t = two_years()
     _set(t, "indicators", "indicator_id", "I-P1", "polarity", "stabilize")
-    _cell(t, "realisations", "I-P1", "2023", "value", 125.0)  # 95.8 %
-    _cell(t, "realisations", "I-P1", "2024", "value", 119.0)  # 99.2 %
+    set_cell(t, "realisations", "I-P1", "2023", "value", 125.0)  # 95.8 %
+    set_cell(t, "realisations", "I-P1", "2024", "value", 119.0)  # 99.2 %
     return Case("no-improvement", t, note="stabilize: fell toward the target")
 
 
 def _employee_not_judged() -> Case:
-    t = _two_years()
-    _cell(t, "realisations", "I-R1", "2023", "value", 119.0)
+    t = two_years()
+    set_cell(t, "realisations", "I-R1", "2023", "value", 119.0)
     return Case("no-improvement", t, note="not a PK indicator")
 
 
@@ -446,7 +424,7 @@ def _no_year_before() -> Case:
 
 def _year_before_without_realisations() -> Case:
     t = base()
-    _rows(t, "targets", [{"indicator_id": i, "period": "2023", "target": 120.0} for i in ALL])
+    add_rows(t, "targets", [{"indicator_id": i, "period": "2023", "target": 120.0} for i in ALL])
     return Case("no-improvement", t, note="needs targets and realisations for the year before")
 
 
@@ -455,13 +433,13 @@ def _year_before_without_realisations() -> Case:
 
 def _spent_ahead() -> Case:
     t = base()
-    _cell(t, "realisations", "I-P1", "2024", "value", 80.0)  # 66.7 % against 90 % absorbed
+    set_cell(t, "realisations", "I-P1", "2024", "value", 80.0)  # 66.7 % against 90 % absorbed
     return Case("inefficient-spend", t, _expect("inefficient-spend", "P1"))
 
 
 def _capped_at_100() -> Case:
     t = base()
-    _cell(t, "realisations", "I-K1", "2024", "value", 240.0)  # 200 %, counted as 100
+    set_cell(t, "realisations", "I-K1", "2024", "value", 240.0)  # 200 %, counted as 100
     _set(t, "budgets", "goal_id", "K1", "spent", 1.15e9)  # 115 % absorbed
     return Case(
         "inefficient-spend", t, _expect("inefficient-spend", "K1"), note="achievement capped"
@@ -470,7 +448,7 @@ def _capped_at_100() -> Case:
 
 def _mean_of_indicators() -> Case:
     t = base()
-    _rows(
+    add_rows(
         t,
         "indicators",
         [
@@ -483,8 +461,8 @@ def _mean_of_indicators() -> Case:
             }
         ],
     )
-    _rows(t, "targets", [{"indicator_id": "I-P1B", "period": "2024", "target": 120.0}])
-    _rows(t, "realisations", [{"indicator_id": "I-P1B", "period": "2024", "value": 60.0}])
+    add_rows(t, "targets", [{"indicator_id": "I-P1B", "period": "2024", "target": 120.0}])
+    add_rows(t, "realisations", [{"indicator_id": "I-P1B", "period": "2024", "value": 60.0}])
     return Case(
         "inefficient-spend",
         t,
@@ -495,7 +473,7 @@ def _mean_of_indicators() -> Case:
 
 def _within_tolerance() -> Case:
     t = base()
-    _cell(t, "realisations", "I-P1", "2024", "value", 80.0)
+    set_cell(t, "realisations", "I-P1", "2024", "value", 80.0)
     return Case(
         "inefficient-spend",
         t,
@@ -506,21 +484,21 @@ def _within_tolerance() -> Case:
 
 def _no_spending_reported() -> Case:
     t = base()
-    _cell(t, "realisations", "I-P1", "2024", "value", 80.0)
+    set_cell(t, "realisations", "I-P1", "2024", "value", 80.0)
     _set(t, "budgets", "goal_id", "P1", "spent", np.nan)
     return Case("inefficient-spend", t, note="P1 without spent")
 
 
 def _no_achievement() -> Case:
     t = base()
-    _cell(t, "targets", "I-P1", "2024", "target", 0.0)  # undefined achievement
+    set_cell(t, "targets", "I-P1", "2024", "target", 0.0)  # undefined achievement
     _set(t, "budgets", "goal_id", "P1", "spent", 3e9)
     return Case("inefficient-spend", t, note="goal without achievement")
 
 
 def _no_own_line() -> Case:
     t = base()
-    _cell(t, "realisations", "I-P1", "2024", "value", 80.0)
+    set_cell(t, "realisations", "I-P1", "2024", "value", 80.0)
     t["budgets"] = t["budgets"][t["budgets"]["goal_id"] != "P1"].reset_index(drop=True)
     return Case("inefficient-spend", t, note="P1's figure only sums its kegiatan")
 

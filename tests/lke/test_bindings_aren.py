@@ -28,10 +28,12 @@ import pytest
 from tests.checks._base import (
     Tables,
     add_budget,
+    add_goal,
     add_iku,
+    add_indicator,
     add_realisation,
-    add_row,
     add_target,
+    add_unit,
     base,
     build,
     plan,
@@ -79,44 +81,6 @@ def _drop(t: Tables, table: str, column: str, *values: str, periods: tuple[str, 
     t[table] = frame[~hit].reset_index(drop=True)
 
 
-def _unit(t: Tables, unit_id: str, parent: str, level: str) -> None:
-    t["units"] = add_row(
-        t["units"], unit_id=unit_id, name=unit_id.title(), parent_id=parent, level=level
-    )
-
-
-def _goal(
-    t: Tables, goal_id: str, unit: str, parent: str | None, kind: str, statement: str = ""
-) -> None:
-    t["goals"] = add_row(
-        t["goals"],
-        goal_id=goal_id,
-        unit_id=unit,
-        parent_goal_id=parent,
-        statement=statement or f"Meningkatnya {goal_id}",
-        kind=kind,
-        crosscutting=False,
-    )
-
-
-def _indicator(
-    t: Tables, indicator_id: str, goal: str, *periods: str, parent: str | None = None
-) -> None:
-    """An own indicator of ``goal`` with a target of 10 for each of ``periods``."""
-    t["indicators"] = add_row(
-        t["indicators"],
-        indicator_id=indicator_id,
-        goal_id=goal,
-        parent_indicator_id=parent,
-        name="Cakupan",
-        measure_unit="persen",
-        role="own",
-        key=False,
-    )
-    for p in periods:
-        add_target(t, indicator_id, p, 10.0)
-
-
 def _quarterly(t: Tables, ids: tuple[str, ...] = ALL, *, realised: bool = True) -> Tables:
     """Quarter targets of 30 (a rencana aksi) and, with ``realised``, realisations of 27.5."""
     rows = [{"indicator_id": i, "period": q, "target": 30.0} for i in ids for q in QUARTERS]
@@ -156,9 +120,9 @@ def _on_target_one_undefined() -> Tables:
 
 def _two_agencies() -> Tables:
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "P2", "DINSOS", "S1", "sasaran_program")
-    _indicator(t, "I-P2", "P2", "2024")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "P2", "DINSOS", "S1", "sasaran_program")
+    add_indicator(t, "I-P2", "P2", "2024")
     add_budget(t, "P2", "2024", 1e9)
     return t
 
@@ -183,11 +147,11 @@ def _history_within_tolerance() -> Tables:
 def _agencies_without_targets() -> Tables:
     """DINSOS's P2 has an indicator with no target; DISDIK's P3 has no indicator."""
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "P2", "DINSOS", "S1", "sasaran_program")
-    _indicator(t, "I-P2", "P2")  # no target
-    _unit(t, "DISDIK", "PEMKO", "perangkat_daerah")
-    _goal(t, "P3", "DISDIK", "S1", "sasaran_program")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "P2", "DINSOS", "S1", "sasaran_program")
+    add_indicator(t, "I-P2", "P2")  # no target
+    add_unit(t, "DISDIK", "PEMKO", "perangkat_daerah")
+    add_goal(t, "P3", "DISDIK", "S1", "sasaran_program")
     return t
 
 
@@ -244,8 +208,8 @@ def _program_polarity_flipped() -> Tables:
 def _orphan_kegiatan() -> Tables:
     """``K9`` of ``BID`` with no parent goal, an indicator, a 2024 target and Rp 1.5 bn."""
     t = base()
-    _goal(t, "K9", "BID", None, "sasaran_kegiatan")
-    _indicator(t, "I-K9", "K9", "2024")
+    add_goal(t, "K9", "BID", None, "sasaran_kegiatan")
+    add_indicator(t, "I-K9", "K9", "2024")
     add_budget(t, "K9", "2024", 1.5e9)
     return t
 
@@ -253,8 +217,8 @@ def _orphan_kegiatan() -> Tables:
 def _orphan_kegiatan_with_child() -> Tables:
     """K9 with a sub kegiatan SK9 below it, and a quarter's line besides its year's."""
     t = _orphan_kegiatan()
-    _goal(t, "SK9", "SEKSI", "K9", "sasaran_subkegiatan")
-    _indicator(t, "I-SK9", "SK9", "2024", parent="I-K9")
+    add_goal(t, "SK9", "SEKSI", "K9", "sasaran_subkegiatan")
+    add_indicator(t, "I-SK9", "SK9", "2024", parent="I-K9")
     add_budget(t, "K9", "2024Q3", 5e8)  # K9 weighs Rp 2 bn in all
     add_budget(t, "SK1", "2023", 9e9)  # another year: weighs nothing
     return t
@@ -269,10 +233,10 @@ def _kegiatan_cut_loose() -> Tables:
 def _sasaran_of_one_agency() -> Tables:
     """S1 has DINKES only; a new S2 has DINKES and DINSOS."""
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
-    _goal(t, "P2", "DINSOS", "S2", "sasaran_program")
-    _goal(t, "P3", "DINKES", "S2", "sasaran_program")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_goal(t, "S2", "PEMKO", "T1", "sasaran_strategis")
+    add_goal(t, "P2", "DINSOS", "S2", "sasaran_program")
+    add_goal(t, "P3", "DINKES", "S2", "sasaran_program")
     return t
 
 
@@ -285,9 +249,9 @@ def _no_shared_pemda_goal() -> Tables:
 def _units_without_goals() -> Tables:
     """An agency DINSOS, a pengawas SEKSI2 and an employee ASN2, none owning a goal."""
     t = base()
-    _unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
-    _unit(t, "SEKSI2", "BID", "pengawas")
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_unit(t, "DINSOS", "PEMKO", "perangkat_daerah")
+    add_unit(t, "SEKSI2", "BID", "pengawas")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
     return t
 
 
@@ -317,8 +281,8 @@ def _employee_gap_beside_a_good_one() -> Tables:
     """ASN's RHK lacks Q3 and Q4; ASN2's RHK reaches the cascade and has no indicator."""
     t = _quarterly(base())
     _drop(t, "realisations", "indicator_id", "I-R1", periods=("2024Q3", "2024Q4"))
-    _unit(t, "ASN2", "SEKSI", "pelaksana")
-    _goal(t, "R2", "ASN2", "SK1", "rencana_hasil_kerja")
+    add_unit(t, "ASN2", "SEKSI", "pelaksana")
+    add_goal(t, "R2", "ASN2", "SK1", "rencana_hasil_kerja")
     return t
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import pytest
-from tests.checks._base import Tables, add_row, base, build
+from tests.checks._base import Tables, add_row, add_rows, base, build, set_cell, two_years
 
 import cascade
 from cascade import lke
@@ -50,15 +50,6 @@ def _set(t: Tables, table: str, subject: str, column: str, value: object) -> Non
     frame.loc[mask, column] = value
 
 
-def _cell(t: Tables, table: str, indicator: str, period: str, column: str, value: object) -> None:
-    frame = t[table]
-    mask = (frame["indicator_id"].to_numpy() == indicator) & (
-        frame["period"].astype("str").to_numpy() == period
-    )
-    assert mask.any(), (table, indicator, period)
-    frame.loc[mask, column] = value
-
-
 def _drop(t: Tables, table: str, indicator: str, *periods: str) -> None:
     frame = t[table]
     keep = ~(
@@ -66,10 +57,6 @@ def _drop(t: Tables, table: str, indicator: str, *periods: str) -> None:
         & frame["period"].astype("str").isin(periods).to_numpy()
     )
     t[table] = frame[keep].reset_index(drop=True)
-
-
-def _rows(t: Tables, table: str, rows: list[dict[str, object]]) -> None:
-    t[table] = pd.concat([t[table], pd.DataFrame(rows)], ignore_index=True)
 
 
 def _measured() -> Tables:
@@ -83,12 +70,12 @@ def _measured() -> Tables:
 def _quarterly() -> Tables:
     """The base with quarter targets (30) and realisations (27.5) for every indicator."""
     t = base()
-    _rows(
+    add_rows(
         t,
         "targets",
         [{"indicator_id": i, "period": q, "target": 30.0} for i in ALL for q in QUARTERS],
     )
-    _rows(
+    add_rows(
         t,
         "realisations",
         [{"indicator_id": i, "period": q, "value": 27.5} for i in ALL for q in QUARTERS],
@@ -104,7 +91,7 @@ def _on_target() -> Tables:
 
 def _mismatch(t: Tables) -> Tables:
     """``I-SK1`` realises 100, not the 110 its parent ``I-K1`` and child ``I-R1`` give."""
-    _cell(t, "realisations", "I-SK1", "2024", "value", 100.0)
+    set_cell(t, "realisations", "I-SK1", "2024", "value", 100.0)
     return t
 
 
@@ -116,14 +103,6 @@ def _comparable() -> Tables:
             t["realisations"], indicator_id=indicator, period="2023", value=100.0
         )
     t["indicators"]["pembanding"] = 105.0
-    return t
-
-
-def _two_years(before: float = 100.0) -> Tables:
-    """2023 with targets of 120 and realisations of ``before`` beside 2024's 110."""
-    t = base()
-    _rows(t, "targets", [{"indicator_id": i, "period": "2023", "target": 120.0} for i in ALL])
-    _rows(t, "realisations", [{"indicator_id": i, "period": "2023", "value": before} for i in ALL])
     return t
 
 
@@ -213,7 +192,7 @@ SCENARIOS: dict[str, Scenario] = {
     "on-target": Scenario(_on_target),
     "on-target-local": Scenario(_on_target, profile=LOCAL),
     "on-target-but-I-S1": Scenario(
-        _edit(_on_target, lambda t: _cell(t, "realisations", "I-S1", "2024", "value", 110.0))
+        _edit(_on_target, lambda t: set_cell(t, "realisations", "I-S1", "2024", "value", 110.0))
     ),
     "second-tujuan": Scenario(_second_tujuan),
     "quarterly": Scenario(_quarterly),
@@ -228,13 +207,13 @@ SCENARIOS: dict[str, Scenario] = {
         _edit(_quarterly, lambda t: _drop(t, "targets", "I-S1", "2024"))
     ),
     "quarterly-zero-target-I-P1": Scenario(
-        _edit(_quarterly, lambda t: _cell(t, "targets", "I-P1", "2024", "target", 0.0))
+        _edit(_quarterly, lambda t: set_cell(t, "targets", "I-P1", "2024", "target", 0.0))
     ),
     "documented": Scenario(_documented),
     "documented-drift-I-T1": Scenario(
         _edit(
             _documented,
-            lambda t: _rows(
+            lambda t: add_rows(
                 t,
                 "targets",
                 [
@@ -271,7 +250,7 @@ SCENARIOS: dict[str, Scenario] = {
         # the plan ends in 2026 (both IKU have its target): only the year's target is missing
         _edit(
             _comparable,
-            lambda t: _rows(
+            lambda t: add_rows(
                 t,
                 "targets",
                 [{"indicator_id": i, "period": "2026", "target": 150.0} for i in ("I-T1", "I-S1")],
@@ -283,7 +262,7 @@ SCENARIOS: dict[str, Scenario] = {
     "comparable-no-end-target-I-S1": Scenario(
         _edit(
             _comparable,
-            lambda t: _rows(
+            lambda t: add_rows(
                 t, "targets", [{"indicator_id": "I-T1", "period": "2026", "target": 150.0}]
             ),
         ),
@@ -305,12 +284,12 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         PLAN,
     ),
-    "two-years-local": Scenario(_two_years, profile=LOCAL),
+    "two-years-local": Scenario(two_years, profile=LOCAL),
     "two-years-I-P1-fell-local": Scenario(
-        _edit(_two_years, lambda t: _cell(t, "realisations", "I-P1", "2023", "value", 115.0)),
+        _edit(two_years, lambda t: set_cell(t, "realisations", "I-P1", "2023", "value", 115.0)),
         profile=LOCAL,
     ),
-    "two-years-flat-local": Scenario(functools.partial(_two_years, 110.0), profile=LOCAL),
+    "two-years-flat-local": Scenario(functools.partial(two_years, 110.0), profile=LOCAL),
 }
 
 
